@@ -1,0 +1,86 @@
+/**
+ * Turns the paths an instructor names into a list of submissions. A path is
+ * one submission when it is a `.zip` or a folder holding the student files;
+ * otherwise it is a folder of submissions (one per sub-folder or zip).
+ * Nothing is read or run here beyond listing folders.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { locateStudentFile } from '../02-load/locate.ts';
+
+export interface SubmissionSource {
+  id: string;
+  kind: 'folder' | 'zip' | 'missing';
+  /** Absolute path of the folder or archive. */
+  path: string;
+}
+
+export interface Discovery {
+  submissions: SubmissionSource[];
+  /** Entries that were passed over, with why: for the run log, never fatal. */
+  skipped: string[];
+}
+
+const IGNORED = new Set(['node_modules', '.git', '__MACOSX', '.DS_Store']);
+
+export function idFor(entryPath: string): string {
+  return path.basename(entryPath).replace(/\.zip$/i, '');
+}
+
+function isZip(p: string): boolean {
+  return /\.zip$/i.test(p) && statSync(p).isFile();
+}
+
+const USUAL_PLACES = ['engine.ts', 'manual.ts', 'exercises/engine.ts', 'exercises/manual.ts'];
+
+/** Student files where the contract puts them: at the top or in exercises/. */
+function hasStudentFilesAtTop(dir: string): boolean {
+  return USUAL_PLACES.some((p) => existsSync(path.join(dir, p)));
+}
+
+/**
+ * One submission, or a folder of them? Student files at the top decide it;
+ * failing that, children that are submissions (or zips) make it a class
+ * folder; failing that, student files anywhere deeper make it one submission.
+ */
+export function looksLikeSubmission(dir: string): boolean {
+  if (hasStudentFilesAtTop(dir)) return true;
+  const children = readdirSync(dir).filter((n) => !IGNORED.has(n) && !n.startsWith('.')).map((n) => path.join(dir, n));
+  if (children.some((c) => /\.zip$/i.test(c) || (statSync(c).isDirectory() && hasStudentFilesAtTop(c)))) return false;
+  return locateStudentFile(dir, 'engine.ts') !== undefined || locateStudentFile(dir, 'manual.ts') !== undefined;
+}
+
+export function discover(inputs: string[]): Discovery {
+  const submissions: SubmissionSource[] = [];
+  const skipped: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    if (!existsSync(abs)) {
+      submissions.push({ id: idFor(abs), kind: 'missing', path: abs });
+      continue;
+    }
+    if (isZip(abs)) submissions.push({ id: idFor(abs), kind: 'zip', path: abs });
+    else if (!statSync(abs).isDirectory()) skipped.push(`${input}: neither a folder nor a .zip`);
+    else if (looksLikeSubmission(abs)) submissions.push({ id: idFor(abs), kind: 'folder', path: abs });
+    else {
+      for (const name of readdirSync(abs).sort()) {
+        if (IGNORED.has(name) || name.startsWith('.')) continue;
+        const child = path.join(abs, name);
+        if (isZip(child)) submissions.push({ id: idFor(child), kind: 'zip', path: child });
+        else if (statSync(child).isDirectory()) submissions.push({ id: idFor(child), kind: 'folder', path: child });
+        else skipped.push(`${path.join(input, name)}: not a folder or .zip`);
+      }
+    }
+  }
+  return { submissions: dedupeIds(submissions), skipped };
+}
+
+/** Two inputs with the same name would overwrite each other's results. */
+function dedupeIds(submissions: SubmissionSource[]): SubmissionSource[] {
+  const count = new Map<string, number>();
+  return submissions.map((s) => {
+    const n = (count.get(s.id) ?? 0) + 1;
+    count.set(s.id, n);
+    return n === 1 ? s : { ...s, id: `${s.id}-${n}` };
+  });
+}

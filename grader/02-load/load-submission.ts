@@ -1,0 +1,68 @@
+/**
+ * Loads one submission: finds its two student files and bundles each for the
+ * sandbox. Every problem becomes a GraderError attached to that file, so one
+ * broken file (or one broken submission) never stops the rest.
+ */
+import path from 'node:path';
+import type { SubmissionSource } from '../01-discover/discover.ts';
+import { extractZip } from '../01-discover/zip.ts';
+import { GraderError, isGraderError } from '../errors.ts';
+import { bundleStudentFile, type Bundle } from './bundle.ts';
+import { locateStudentFile } from './locate.ts';
+
+export const STUDENT_MODULES = ['engine', 'manual'] as const;
+export type StudentModule = (typeof STUDENT_MODULES)[number];
+
+export type ModuleLoad = { ok: true; bundle: Bundle } | { ok: false; error: GraderError };
+
+export interface LoadedSubmission {
+  id: string;
+  /** Folder the student files were found in (a temporary one for a zip). */
+  root?: string;
+  /** Set when the submission as a whole could not be opened. */
+  error?: GraderError;
+  modules: Partial<Record<StudentModule, ModuleLoad>>;
+  /** Removes temporary files. */
+  cleanup: () => Promise<void>;
+}
+
+export async function loadSubmission(source: SubmissionSource): Promise<LoadedSubmission> {
+  const base = { id: source.id, modules: {}, cleanup: async () => {} };
+  if (source.kind === 'missing') {
+    return { ...base, error: new GraderError('E_NOT_FOUND', `no such file or folder: ${path.basename(source.path)}`) };
+  }
+  let root = source.path;
+  let cleanup = base.cleanup;
+  if (source.kind === 'zip') {
+    try {
+      const extracted = await extractZip(source.path);
+      root = extracted.dir;
+      cleanup = extracted.cleanup;
+    } catch (error) {
+      return { ...base, error: asGraderError(error, 'E_ZIP') };
+    }
+  }
+  const modules: LoadedSubmission['modules'] = {};
+  await Promise.all(
+    STUDENT_MODULES.map(async (name) => {
+      modules[name] = await loadModule(root, name);
+    }),
+  );
+  return { id: source.id, root, modules, cleanup };
+}
+
+async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad> {
+  const file = locateStudentFile(root, `${name}.ts`);
+  if (!file) {
+    return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', `${name}.ts is missing: it should be in exercises/${name}.ts`) };
+  }
+  try {
+    return { ok: true, bundle: await bundleStudentFile(root, file, `__gradelab_${name}`) };
+  } catch (error) {
+    return { ok: false, error: asGraderError(error, 'E_SUBMISSION_LOAD') };
+  }
+}
+
+function asGraderError(error: unknown, code: GraderError['code']): GraderError {
+  return isGraderError(error) ? error : new GraderError(code, error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs inside the sandbox, before any student code. It keeps its own copies
+ * of the few built-ins it needs, so that a submission patching JSON or Math
+ * can only spoil its own numbers, never the way they are reported. Replies
+ * are JSON strings: the trusted side parses and validates them.
+ */
+import { evaluateGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
+
+export type Request =
+  | { kind: 'graph'; graph: GraphSpec }
+  | { kind: 'export'; module: string; name: string }
+  | { kind: 'exports' };
+
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const isFinite = Number.isFinite;
+const OUTPUT_CAP = 64 * 1024;
+const g = globalThis as unknown as Record<string, unknown>;
+
+let output = '';
+let truncated = false;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return '[unprintable]';
+  }
+}
+
+function write(args: unknown[]): void {
+  if (truncated) return;
+  const line = `${args.map(show).join(' ')}\n`;
+  if (output.length + line.length > OUTPUT_CAP) {
+    output += line.slice(0, OUTPUT_CAP - output.length);
+    truncated = true;
+  } else output += line;
+}
+
+const log = (...args: unknown[]) => write(args);
+g.console = { log, info: log, warn: log, error: log, debug: log, trace: log };
+
+/** Non-finite numbers and non-numbers become strings that say what they were. */
+function plain(value: unknown): number | string {
+  if (typeof value === 'number') return isFinite(value) ? value : String(value);
+  return `not a number (${typeof value})`;
+}
+
+function describeError(error: unknown): { name: string; message: string; stack?: string } {
+  try {
+    if (error instanceof Error) return { name: String(error.name), message: String(error.message), stack: String(error.stack ?? '') };
+    return { name: 'thrown value', message: show(error) };
+  } catch {
+    return { name: 'thrown value', message: '[unprintable]' };
+  }
+}
+
+function studentModule(name: string): Record<string, unknown> {
+  const mod = g[`__gradelab_${name}`];
+  if (mod === undefined || mod === null) throw new Error(`module ${name} did not load`);
+  return mod as Record<string, unknown>;
+}
+
+function handle(request: Request): unknown {
+  if (request.kind === 'exports') return { exports: { engine: exportNames('engine'), manual: exportNames('manual') } };
+  if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
+  const Value = studentModule('engine').Value;
+  if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
+  const nodes = evaluateGraph(Value as ValueClass, request.graph);
+  const out: Record<string, { data: number | string; grad: number | string }> = {};
+  for (const id of Object.keys(nodes)) out[id] = { data: plain(nodes[id].data), grad: plain(nodes[id].grad) };
+  return { nodes: out };
+}
+
+function exportNames(name: string): string[] | null {
+  const mod = g[`__gradelab_${name}`];
+  if (mod === undefined || mod === null) return null;
+  return Object.keys(mod as object).map((key) => `${key}:${typeof (mod as Record<string, unknown>)[key]}`);
+}
+
+function plainDeep(value: unknown): unknown {
+  if (value === undefined) return 'undefined';
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, number | string> = {};
+    for (const key of Object.keys(value).slice(0, 100)) out[key] = plain((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return plain(value);
+}
+
+g.__gradelab_run = (json: string): string => {
+  try {
+    return stringify({ ok: true, ...(handle(parse(json) as Request) as object) });
+  } catch (error) {
+    return stringify({ ok: false, error: describeError(error) });
+  }
+};
+
+g.__gradelab_output = (): string => stringify({ output, truncated });

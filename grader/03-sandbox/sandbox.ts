@@ -1,0 +1,33 @@
+/**
+ * The one interface between grading and the place where student code runs.
+ * Everything that crosses it is a string or a plain number.
+ */
+import type { Request } from './driver.ts';
+
+export type { Request };
+
+export interface SandboxLimits {
+  /** Heap cap for one submission, in MiB. */
+  memoryMb: number;
+  /** Wall-clock budget for one case (and for loading one module), in ms. */
+  caseTimeoutMs: number;
+}
+
+/** What came back from a call into the sandbox. */
+export type Outcome =
+  | { kind: 'reply'; json: string }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'memory' }
+  | { kind: 'crash'; message: string };
+
+export interface Sandbox {
+  /** Evaluates a bundled student module; it becomes visible to `run` under `name`. */
+  load(name: string, file: string, code: string, timeoutMs: number): Promise<Outcome>;
+  /** Runs one request against the loaded modules. */
+  run(request: Request, timeoutMs: number): Promise<Outcome>;
+  /** Everything the student's code printed so far (capped). */
+  output(): Promise<{ output: string; truncated: boolean }>;
+  dispose(): void;
+}
+
+export { openIsolateSandbox as openSandbox } from './isolate-sandbox.ts';

@@ -1,0 +1,72 @@
+/**
+ * Mutant candidates: every single wrong rule, and every pair of wrong rules
+ * from two different misconceptions (students often get two rules wrong).
+ * Each candidate's results on the fixed cases are computed once per run.
+ */
+import type { CaseDef } from '../cases/catalog.ts';
+import { evaluateGraph, type NodeValues } from '../cases/graph.ts';
+import { MISCONCEPTIONS } from './misconceptions.ts';
+import { mutantValueClass, type Flaws } from './mutant-engine.ts';
+
+export interface Candidate {
+  key: string;
+  ids: string[];
+  parts: Flaws[];
+  /** For a pair, its two single candidates. */
+  members: Candidate[];
+  flaws: Flaws;
+  Value: ReturnType<typeof mutantValueClass>;
+}
+
+function merge(a: Flaws, b: Flaws): Flaws {
+  const out: Flaws = { ...a, ...b };
+  const union = (x?: string[], y?: string[]) => [...new Set([...(x ?? []), ...(y ?? [])])];
+  if (a.overwrite || b.overwrite) out.overwrite = union(a.overwrite, b.overwrite) as Flaws['overwrite'];
+  if (a.noUpstream || b.noUpstream) out.noUpstream = union(a.noUpstream, b.noUpstream) as Flaws['noUpstream'];
+  return out;
+}
+
+function make(ids: string[], parts: Flaws[], members: Candidate[] = []): Candidate {
+  const flaws = parts.reduce(merge, {});
+  const candidate: Candidate = { key: `${ids.join('+')}:${JSON.stringify(parts)}`, ids, parts, members, flaws, Value: mutantValueClass(flaws) };
+  if (members.length === 0) candidate.members = [candidate];
+  return candidate;
+}
+
+let singles: Candidate[] | undefined;
+let pairs: Candidate[] | undefined;
+
+export function singleCandidates(): Candidate[] {
+  singles ??= MISCONCEPTIONS.flatMap((m) => m.variants.map((v) => make([m.id], [v])));
+  return singles;
+}
+
+export function pairCandidates(): Candidate[] {
+  if (!pairs) {
+    const all = singleCandidates();
+    pairs = [];
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        if (all[i].ids[0] !== all[j].ids[0]) pairs.push(make([all[i].ids[0], all[j].ids[0]], [...all[i].parts, ...all[j].parts], [all[i], all[j]]));
+      }
+    }
+  }
+  return pairs;
+}
+
+const cache = new Map<string, Record<string, NodeValues> | null>();
+
+/** The candidate's data and grad for every node, or null when it throws. */
+export function mutantNodes(candidate: Candidate, c: CaseDef): Record<string, NodeValues> | null {
+  const cacheable = !c.id.startsWith('random-graph-');
+  const key = `${candidate.key}|${c.id}`;
+  if (cacheable && cache.has(key)) return cache.get(key)!;
+  let result: Record<string, NodeValues> | null;
+  try {
+    result = evaluateGraph(candidate.Value, c.graph!);
+  } catch {
+    result = null;
+  }
+  if (cacheable) cache.set(key, result);
+  return result;
+}

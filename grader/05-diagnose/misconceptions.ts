@@ -1,0 +1,99 @@
+/**
+ * The catalogue of misconceptions: each id names one wrong local rule, the
+ * mutants that reproduce it, and the hint a good tutor would give. The ids of
+ * the required rules are fixed by the course contract.
+ */
+import type { Flaws } from './mutant-engine.ts';
+
+export interface Misconception {
+  id: string;
+  /** The local rule (or part of backward) the mistake lives in. */
+  rule: 'add' | 'mul' | 'tanh' | 'backward' | 'chain rule' | 'accumulation' | 'neg' | 'sub' | 'pow' | 'exp' | 'relu';
+  bonus: boolean;
+  title: string;
+  hint: string;
+  variants: Flaws[];
+}
+
+export const MISCONCEPTIONS: Misconception[] = [
+  {
+    id: 'overwrite-instead-of-accumulate', rule: 'accumulation', bonus: false,
+    title: 'Gradients are assigned (=) instead of accumulated (+=)',
+    hint: 'For b = a + a, a.grad must be 2: each use of a sends gradient back, and the contributions add up. Write x.grad += ..., never x.grad = ..., in every backward rule.',
+    variants: [{ overwrite: ['add'] }, { overwrite: ['mul'] }, { overwrite: ['tanh'] }, { overwrite: ['add', 'mul'] }, { overwrite: ['add', 'mul', 'tanh'] }],
+  },
+  {
+    id: 'mul-uses-own-value', rule: 'mul', bonus: false,
+    title: "mul passes a factor its own value instead of the other factor's",
+    hint: 'For out = x * y, d(out)/dx is y, not x. So x.grad += y.data * out.grad and y.grad += x.data * out.grad.',
+    variants: [{ mulOwn: true }],
+  },
+  {
+    id: 'missing-upstream-grad', rule: 'chain rule', bonus: false,
+    title: 'The local derivative is not multiplied by out.grad (chain rule dropped)',
+    hint: "The chain rule: a node's gradient is its local derivative times the gradient arriving from above, out.grad. Without that factor, gradients are only right when out is the final output.",
+    variants: [{ noUpstream: ['add'] }, { noUpstream: ['mul'] }, { noUpstream: ['tanh'] }, { noUpstream: ['add', 'mul', 'tanh'] }],
+  },
+  {
+    id: 'tanh-uses-input', rule: 'tanh', bonus: false,
+    title: 'tanh uses its input x in 1 - x² instead of its output t',
+    hint: "The derivative of tanh(x) is 1 - tanh(x)², which is 1 - t² with the output t, not 1 - x² with the input. They are close for small x, which is why this slips through easy tests.",
+    variants: [{ tanhInput: true }],
+  },
+  {
+    id: 'tanh-missing-square', rule: 'tanh', bonus: false,
+    title: 'tanh uses 1 - t instead of 1 - t²',
+    hint: "The derivative of tanh is 1 - t² where t = tanh(x): the output is squared.",
+    variants: [{ tanhNoSquare: true }, { tanhNoSquare: true, tanhInput: true }],
+  },
+  {
+    id: 'add-splits-gradient', rule: 'add', bonus: false,
+    title: '+ splits the gradient in half between its operands',
+    hint: 'Addition does not share the gradient out: d(x + y)/dx = 1, so each operand receives the whole out.grad.',
+    variants: [{ addSplit: true }],
+  },
+  {
+    id: 'no-topological-order', rule: 'backward', bonus: false,
+    title: 'backward() runs the local rules out of order, or more than once per node',
+    hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting).",
+    variants: [{ order: 'forward' }, { order: 'repeat' }],
+  },
+  {
+    id: 'backward-not-seeded', rule: 'backward', bonus: false,
+    title: "backward() does not set the output's own gradient to 1",
+    hint: 'Every gradient is a multiple of dL/dL = 1. If the output starts at grad 0, every gradient stays 0: set this.grad = 1 before running the rules.',
+    variants: [{ unseeded: true }],
+  },
+  {
+    id: 'neg-detached', rule: 'neg', bonus: true,
+    title: 'neg (or sub) makes a result with no children, so no gradient flows back',
+    hint: 'Build -x from operations the graph can see (x * -1), or give the result x as a child with its own backward rule; a bare new Value(-x.data) cuts the graph.',
+    variants: [{ negDetached: true }],
+  },
+  {
+    id: 'sub-wrong-sign', rule: 'sub', bonus: true,
+    title: 'sub gives the second operand +out.grad instead of -out.grad',
+    hint: 'd(x - y)/dy = -1: the second operand of a subtraction receives minus the gradient.',
+    variants: [{ subWrongSign: true }],
+  },
+  {
+    id: 'exp-overwrites-grad', rule: 'exp', bonus: true,
+    title: 'exp assigns its gradient instead of accumulating it',
+    hint: 'Like every rule, exp must add to x.grad (+=): x may be used elsewhere too.',
+    variants: [{ overwrite: ['exp'] }],
+  },
+  {
+    id: 'relu-uses-output', rule: 'relu', bonus: true,
+    title: 'relu multiplies by its output instead of the indicator (out > 0)',
+    hint: "relu's local derivative is 1 where the output is positive and 0 elsewhere, not the output's value.",
+    variants: [{ reluOutput: true }],
+  },
+  {
+    id: 'pow-wrt-exponent', rule: 'pow', bonus: true,
+    title: 'pow differentiates with respect to the exponent',
+    hint: 'In x ** n the exponent n is a plain number: the gradient goes to x, and is n * x ** (n - 1).',
+    variants: [{ powWrtExponent: true }],
+  },
+];
+
+export const MISCONCEPTION_BY_ID = new Map(MISCONCEPTIONS.map((m) => [m.id, m]));

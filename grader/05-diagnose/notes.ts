@@ -1,0 +1,64 @@
+/**
+ * The feedback for one failing case: which mistake explains it, and whether
+ * the case really fails because of an earlier rule (a tanh case broken only
+ * by a wrong mul rule is a mul problem, and is reported as one).
+ */
+import type { CaseDef } from '../cases/catalog.ts';
+import type { Judgement } from '../04-compare/compare.ts';
+import { referenceFor } from '../04-compare/reference.ts';
+import { close, type Tolerance } from '../04-compare/tolerance.ts';
+import { mutantNodes, type Candidate } from './candidates.ts';
+import { MISCONCEPTION_BY_ID, type Misconception } from './misconceptions.ts';
+
+export interface CaseNote {
+  ids: string[];
+  kind: 'explained' | 'prerequisite' | 'unexplained';
+  /** Safe for students whatever the case's visibility. */
+  note: string;
+  hints: string[];
+}
+
+/** The exercise in which each rule is written; null for rules every exercise relies on. */
+const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
+  add: 'add', mul: 'mul', tanh: 'tanh', accumulation: 'accumulate', 'chain rule': null, backward: null,
+  neg: 'bonus-ops', sub: 'bonus-ops', pow: 'bonus-ops', exp: 'bonus-ops', relu: 'bonus-ops',
+};
+
+function changesCase(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
+  const mutant = mutantNodes(member, c);
+  const reference = (referenceFor(c) as { nodes: Record<string, { data: number; grad: number }> }).nodes;
+  if (!mutant) return true;
+  return Object.keys(reference).some((id) => !close(mutant[id].grad, reference[id].grad, tol) || !close(mutant[id].data, reference[id].data, tol));
+}
+
+export function explainCase(c: CaseDef, candidate: Candidate | undefined, judgement: Judgement, tol: Tolerance): CaseNote {
+  if (!candidate) {
+    const where = c.visibility === 'visible' ? firstWrongNode(judgement) : '';
+    return {
+      ids: [],
+      kind: 'unexplained',
+      note: `${where}No common mistake matches your gradients here, so check each local rule against the chain rule by hand.`,
+      hints: [],
+    };
+  }
+  const responsible = candidate.members.filter((m) => changesCase(m, c, tol)).map((m) => MISCONCEPTION_BY_ID.get(m.ids[0])!);
+  const causes = responsible.length > 0 ? responsible : candidate.ids.map((id) => MISCONCEPTION_BY_ID.get(id)!);
+  const ownRule = causes.some((m) => EXERCISE_OF_RULE[m.rule] === c.exercise || EXERCISE_OF_RULE[m.rule] === null);
+  const ids = causes.map((m) => m.id);
+  const hints = causes.map((m) => m.hint);
+  if (!ownRule) {
+    const rules = [...new Set(causes.map((m) => m.rule))].join(' and ');
+    return {
+      ids,
+      kind: 'prerequisite',
+      note: `This ${c.exercise} case fails only because of your ${rules} rule (${ids.join(', ')}), not because of ${c.exercise}: fix ${rules} first.`,
+      hints,
+    };
+  }
+  return { ids, kind: 'explained', note: `Likely cause: ${causes.map((m) => m.title).join('; and ')}.`, hints };
+}
+
+function firstWrongNode(judgement: Judgement): string {
+  const node = judgement.nodes?.find((n) => !n.ok && n.divergence) ?? judgement.nodes?.find((n) => !n.ok);
+  return node ? `The first wrong gradient is at ${node.id}${node.op === 'leaf' ? '' : ` (${node.op})`}. ` : '';
+}

@@ -1,0 +1,39 @@
+/**
+ * grades.csv: one row per submission with stable columns, for spreadsheets
+ * and learning management systems. Cells are quoted as RFC 4180 asks, and a
+ * leading = + - @ is defused so that a spreadsheet never runs a formula from
+ * a student-chosen folder name.
+ */
+import type { Results } from '../results/types.ts';
+import type { Reporter } from './reporter.ts';
+
+export const CSV_COLUMNS = ['id', 'status', 'score', 'max_score', 'percent', 'bonus', 'max_bonus', 'misconceptions', 'errors'] as const;
+
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRows(results: Results): Array<Array<string | number>> {
+  return results.submissions.map((s) => [
+    s.id,
+    s.status,
+    s.score,
+    s.maxScore,
+    s.maxScore > 0 ? Math.round((1000 * s.score) / s.maxScore) / 10 : 0,
+    s.bonus,
+    s.maxBonus,
+    s.misconceptions.join(' '),
+    s.errors.map((e) => e.code).join(' '),
+  ]);
+}
+
+export const csvReporter: Reporter = {
+  name: 'csv',
+  description: 'grades.csv, one row per submission',
+  render(results: Results) {
+    const lines = [CSV_COLUMNS.join(','), ...csvRows(results).map((row) => row.map(csvCell).join(','))];
+    return [{ path: 'grades.csv', content: `${lines.join('\n')}\n` }];
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * All test cases for one submission: the fixed ones from `data/*.json`
+ * (schema-checked, then checked for well-formed graphs) and the generated
+ * ones, with the grading config's points and visibility applied.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GraderError } from '../errors.ts';
+import { check } from '../schema.ts';
+import type { GradingConfig } from '../config/types.ts';
+import { longChain, randomGraph, seedFrom } from './generated.ts';
+import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
+
+export type Visibility = 'visible' | 'hidden' | 'after_due_date';
+
+export interface CaseDef {
+  id: string;
+  name: string;
+  exercise: string;
+  points: number;
+  visibility: Visibility;
+  /** Required work counts toward `score`; bonus work only toward `bonus`. */
+  kind: 'required' | 'bonus';
+  graph?: GraphSpec;
+  export?: { module: 'engine' | 'manual'; name: string; keys?: string[] };
+}
+
+type CaseFileEntry = Omit<CaseDef, 'kind'>;
+
+function readCaseFile(name: string, kind: CaseDef['kind']): CaseDef[] {
+  const file = fileURLToPath(new URL(`./data/${name}.json`, import.meta.url));
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { cases: CaseFileEntry[] };
+  const errors = check('cases', data, `${name}.json`);
+  for (const [i, c] of (data.cases ?? []).entries()) if (c.graph) errors.push(...graphProblems(c.graph, `${name}.json.cases[${i}].graph`));
+  if (errors.length > 0) throw new GraderError('E_SCHEMA', `invalid case file ${name}.json`, { details: errors });
+  return data.cases.map((c) => ({ ...c, kind }));
+}
+
+/** What the schema cannot say: ids unique, operands defined before use, arity. */
+export function graphProblems(graph: GraphSpec, where: string): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  graph.nodes.forEach((node, i) => {
+    if (seen.has(node.id)) problems.push(`${where}.nodes[${i}]: duplicate id '${node.id}'`);
+    if (!isLeaf(node)) {
+      const arity = UNARY_OPS.has(node.op) ? 1 : 2;
+      if (node.args.length !== arity) problems.push(`${where}.nodes[${i}]: ${node.op} takes ${arity} operand(s)`);
+      if (typeof node.args[0] !== 'string') problems.push(`${where}.nodes[${i}]: the first operand must be a node id`);
+      if (node.op === 'pow' && typeof node.args[1] !== 'number') problems.push(`${where}.nodes[${i}]: pow's exponent must be a number`);
+      for (const arg of node.args) {
+        if (typeof arg === 'string' && !seen.has(arg)) problems.push(`${where}.nodes[${i}]: '${arg}' is not defined before it is used`);
+      }
+    }
+    seen.add(node.id);
+  });
+  if (!seen.has(graph.output)) problems.push(`${where}.output: no node '${graph.output}'`);
+  return problems;
+}
+
+let fixed: CaseDef[] | undefined;
+
+export function fixedCases(): CaseDef[] {
+  fixed ??= [...readCaseFile('required', 'required'), ...readCaseFile('bonus', 'bonus')];
+  return fixed;
+}
+
+/** Ids of every case any submission can get; generated ids included. */
+export function allCaseIds(config: GradingConfig): string[] {
+  const random = Array.from({ length: config.randomCases.count }, (_, i) => `random-graph-${i + 1}`);
+  return [...fixedCases().map((c) => c.id), 'long-chain', ...random];
+}
+
+export function casesFor(submissionId: string, config: GradingConfig): CaseDef[] {
+  const generated: CaseDef[] = [
+    { id: 'long-chain', name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: longChain(config.longChain.length) },
+  ];
+  for (let i = 1; i <= config.randomCases.count; i++) {
+    const seed = seedFrom(`${config.salt}:${submissionId}:${i}`);
+    generated.push({ id: `random-graph-${i}`, name: `a random graph of add, mul and tanh (#${i}, drawn for this submission)`, exercise: 'accumulate', points: config.randomCases.points, visibility: 'hidden', kind: 'required', graph: randomGraph(seed, config.randomCases.nodes) });
+  }
+  return applyConfig([...fixedCases(), ...generated], config);
+}
+
+function applyConfig(cases: CaseDef[], config: GradingConfig): CaseDef[] {
+  const perExercise = new Map<string, number>();
+  for (const c of cases) perExercise.set(c.exercise, (perExercise.get(c.exercise) ?? 0) + 1);
+  return cases.map((c) => {
+    const override = config.cases[c.id] ?? {};
+    const exercisePoints = config.exercises[c.exercise]?.points;
+    const points = override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
+    return { ...c, points, visibility: override.visibility ?? c.visibility };
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Progress for long runs: a bar on a terminal, one plain line per
+ * submission elsewhere (CI logs keep every line, and bars garble them).
+ */
+import cliProgress from 'cli-progress';
+import type { ProgressEvent } from '../grade.ts';
+
+export interface Progress {
+  update(event: ProgressEvent): void;
+  stop(): void;
+}
+
+export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const interactive = stream.isTTY === true && !process.env.CI;
+  if (!interactive) {
+    return {
+      update: ({ done, total: all, result }) => stream.write(`[${done}/${all}] ${result.id}: ${result.status}, ${result.score}/${result.maxScore}\n`),
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { stream, format: 'grading [{bar}] {value}/{total} {id}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { id: '' });
+  return {
+    update: ({ done, result }) => bar.update(done, { id: result.id }),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,13 @@
+import { formatLocation, isGraderError } from '../errors.ts';
+
+/** The one place where an error becomes text for a person. */
+export function renderError(error: unknown): string {
+  if (isGraderError(error)) {
+    const where = formatLocation(error.location);
+    const lines = [`error [${error.code}]: ${where ? `${where}: ` : ''}${error.message}`];
+    for (const detail of error.details) lines.push(`  - ${detail}`);
+    return `${lines.join('\n')}\n`;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `error [E_INTERNAL]: the grader itself failed. Please report this.\n${message}\n`;
+}

@@ -1,0 +1,34 @@
+import type { Visibility } from '../cases/catalog.ts';
+
+export interface GradingConfig {
+  salt: string;
+  dueDate?: string;
+  tolerance: { rtol: number; atol: number };
+  timeouts: { caseMs: number; submissionMs: number };
+  memoryMb: number;
+  concurrency: number;
+  exercises: Record<string, { points: number }>;
+  cases: Record<string, { points?: number; visibility?: Visibility }>;
+  randomCases: { count: number; nodes: number; points: number };
+  longChain: { length: number; points: number };
+}
+
+export const DEFAULT_SALT = 'gradelab-default-salt';
+
+export const DEFAULT_CONFIG: GradingConfig = {
+  salt: DEFAULT_SALT,
+  tolerance: { rtol: 1e-6, atol: 1e-9 },
+  timeouts: { caseMs: 2000, submissionMs: 15000 },
+  memoryMb: 128,
+  concurrency: 4,
+  exercises: {},
+  cases: {},
+  randomCases: { count: 3, nodes: 14, points: 4 },
+  longChain: { length: 5000, points: 4 },
+};
+
+export interface ConfigResult {
+  value: GradingConfig;
+  warnings: string[];
+  errors: string[];
+}

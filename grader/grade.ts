@@ -1,0 +1,75 @@
+/**
+ * The pipeline for a class: discover → load → run in sandbox → compare →
+ * diagnose → score. Pure in the sense that matters: it returns data and
+ * reports progress through a callback; it never prints or exits.
+ */
+import type { SubmissionSource } from './01-discover/discover.ts';
+import { loadSubmission } from './02-load/load-submission.ts';
+import { runSubmission } from './03-sandbox/run-submission.ts';
+import { judge, type Judgement } from './04-compare/compare.ts';
+import { diagnose } from './05-diagnose/diagnose.ts';
+import { scoreSubmission } from './06-score/score.ts';
+import { casesFor } from './cases/catalog.ts';
+import type { GradingConfig } from './config/types.ts';
+import { GraderError } from './errors.ts';
+import type { SubmissionResult } from './results/types.ts';
+import { scrubPaths } from './results/scrub.ts';
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  result: SubmissionResult;
+}
+
+export async function gradeSubmission(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
+  const started = performance.now();
+  const cases = casesFor(source.id, config);
+  const loaded = await loadSubmission(source);
+  try {
+    if (loaded.error) {
+      const judged = new Map<string, Judgement>(cases.map((c) => [c.id, { status: 'error', summary: `Not run: ${loaded.error!.message}`, detail: `Not run: ${loaded.error!.message}` }]));
+      return scoreSubmission({ id: source.id, cases, judged, diagnosis: { ids: [], explainsAll: true, perCase: new Map() }, loadErrors: [loaded.error], durationMs: performance.now() - started });
+    }
+    const run = await runSubmission(loaded, cases, {
+      memoryMb: config.memoryMb,
+      caseTimeoutMs: config.timeouts.caseMs,
+      submissionMs: config.timeouts.submissionMs,
+    });
+    const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
+    const diagnosis = diagnose(cases, judged, config.tolerance);
+    const loadErrors = Object.values(run.moduleErrors);
+    const result = scoreSubmission({ id: source.id, cases, judged, run, diagnosis, loadErrors, durationMs: performance.now() - started });
+    return scrubPaths(result, [loaded.root, source.path]);
+  } finally {
+    await loaded.cleanup();
+  }
+}
+
+/** Grades every submission, a few at a time; one failure never stops the rest. */
+export async function gradeAll(sources: SubmissionSource[], config: GradingConfig, onProgress?: (event: ProgressEvent) => void): Promise<SubmissionResult[]> {
+  const results: SubmissionResult[] = new Array(sources.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      results[index] = await gradeSafely(sources[index], config);
+      done++;
+      onProgress?.({ done, total: sources.length, result: results[index] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.concurrency, sources.length) }, worker));
+  return results;
+}
+
+async function gradeSafely(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
+  try {
+    return await gradeSubmission(source, config);
+  } catch (error) {
+    const internal = new GraderError('E_INTERNAL', `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`);
+    return scrubPaths(
+      scoreSubmission({ id: source.id, cases: [], judged: new Map(), diagnosis: { ids: [], explainsAll: true, perCase: new Map() }, loadErrors: [internal], durationMs: 0 }),
+      [source.path],
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { GradingConfig } from '../config/types.ts';
+import { RESULTS_VERSION, type Results, type SubmissionResult } from './types.ts';
+
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+export const GRADER_VERSION = pkg.version;
+
+export function buildResults(submissions: SubmissionResult[], config: GradingConfig, now = new Date()): Results {
+  return {
+    version: RESULTS_VERSION,
+    grader: { name: 'gradelab', version: GRADER_VERSION },
+    generatedAt: now.toISOString(),
+    config: { tolerance: config.tolerance, timeouts: config.timeouts, memoryMb: config.memoryMb, ...(config.dueDate ? { dueDate: config.dueDate } : {}) },
+    submissions: [...submissions].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
