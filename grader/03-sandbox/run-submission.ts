@@ -52,10 +52,14 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
     }
     const exportsReply = await sandbox.run({ kind: 'exports' }, budget());
     checkExports(exportsReply, moduleErrors);
+    let timeoutsInARow = 0;
     for (const c of cases) {
       const blocked = moduleErrors[moduleOf(c)];
+      // Two cases in a row that hang mean the code hangs everywhere: waiting
+      // out every remaining case would only slow down the whole class.
+      if (timeoutsInARow >= 2) timedOut = true;
       if (blocked || timedOut) {
-        const error = blocked ?? new GraderError('E_SUBMISSION_LOAD', 'not run: the submission used up its time');
+        const error = blocked ?? new GraderError('E_SUBMISSION_LOAD', 'not run: earlier cases hung, so the rest were skipped');
         outcomes.set(c.id, { outcome: { kind: 'skipped', error }, ms: 0 });
         continue;
       }
@@ -63,6 +67,7 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       const request = c.graph ? { kind: 'graph' as const, graph: c.graph } : { kind: 'export' as const, module: c.export!.module, name: c.export!.name };
       const outcome = await sandbox.run(request, budget());
       outcomes.set(c.id, { outcome, ms: performance.now() - started });
+      timeoutsInARow = outcome.kind === 'timeout' ? timeoutsInARow + 1 : 0;
       if (outcome.kind === 'timeout' && deadline - Date.now() <= 0) timedOut = true;
     }
     const { output, truncated } = await sandbox.output();

@@ -18,7 +18,7 @@ export const DEFAULT_SALT = 'gradelab-default-salt';
 export const DEFAULT_CONFIG: GradingConfig = {
   salt: DEFAULT_SALT,
   tolerance: { rtol: 1e-6, atol: 1e-9 },
-  timeouts: { caseMs: 2000, submissionMs: 15000 },
+  timeouts: { caseMs: 1000, submissionMs: 10000 },
   memoryMb: 128,
   concurrency: 4,
   exercises: {},
