@@ -4,7 +4,7 @@
  * can only spoil its own numbers, never the way they are reported. Replies
  * are JSON strings: the trusted side parses and validates them.
  */
-import { evaluateGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
+import { runGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
@@ -67,10 +67,14 @@ function handle(request: Request): unknown {
   if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
   const Value = studentModule('engine').Value;
   if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
-  const nodes = evaluateGraph(Value as ValueClass, request.graph);
-  const out: Record<string, { data: number | string; grad: number | string }> = {};
-  for (const id of Object.keys(nodes)) out[id] = { data: plain(nodes[id].data), grad: plain(nodes[id].grad) };
-  return { nodes: out };
+  const { data, grad } = runGraph(Value as ValueClass, request.graph);
+  const plainData: Array<number | string> = [];
+  const plainGrad: Array<number | string> = [];
+  for (let i = 0; i < data.length; i++) {
+    plainData.push(plain(data[i]));
+    plainGrad.push(plain(grad[i]));
+  }
+  return { data: plainData, grad: plainGrad };
 }
 
 function exportNames(name: string): string[] | null {

@@ -38,6 +38,10 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
   const outcomes: SandboxRun['outcomes'] = new Map();
   const sandbox = await openSandbox(limits);
   let timedOut = false;
+  // Set once the remaining cases are not worth running. A module that hangs
+  // while loading only blocks its own cases (through moduleErrors): a hang in
+  // engine.ts must not cost the hand-computed gradients in manual.ts.
+  let stopped = false;
   try {
     for (const name of STUDENT_MODULES) {
       const load = loaded.modules[name];
@@ -51,15 +55,15 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       if (outcome.kind === 'timeout') timedOut = true;
     }
     const exportsReply = await sandbox.run({ kind: 'exports' }, budget());
-    checkExports(exportsReply, moduleErrors);
+    checkExports(exportsReply, moduleErrors, loaded);
     let timeoutsInARow = 0;
     for (const c of cases) {
       const blocked = moduleErrors[moduleOf(c)];
       // Two cases in a row that hang mean the code hangs everywhere: waiting
       // out every remaining case would only slow down the whole class.
-      if (timeoutsInARow >= 2) timedOut = true;
-      if (blocked || timedOut) {
-        const error = blocked ?? new GraderError('E_SUBMISSION_LOAD', 'not run: earlier cases hung, so the rest were skipped');
+      if (timeoutsInARow >= 2) stopped = timedOut = true;
+      if (blocked || stopped) {
+        const error = blocked ?? new GraderError('E_SUBMISSION_LOAD', 'earlier cases hung, so the rest were skipped');
         outcomes.set(c.id, { outcome: { kind: 'skipped', error }, ms: 0 });
         continue;
       }
@@ -68,7 +72,7 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       const outcome = await sandbox.run(request, budget());
       outcomes.set(c.id, { outcome, ms: performance.now() - started });
       timeoutsInARow = outcome.kind === 'timeout' ? timeoutsInARow + 1 : 0;
-      if (outcome.kind === 'timeout' && deadline - Date.now() <= 0) timedOut = true;
+      if (outcome.kind === 'timeout' && deadline - Date.now() <= 0) stopped = timedOut = true;
     }
     const { output, truncated } = await sandbox.output();
     return { moduleErrors, outcomes, output, outputTruncated: truncated, timedOut };
@@ -88,7 +92,7 @@ function loadFailure(file: string, outcome: Outcome): GraderError {
   }
 }
 
-function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors']): void {
+function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], loaded: LoadedSubmission): void {
   if (reply.kind !== 'reply') return;
   let exports: Record<string, string[] | null> = {};
   try {
@@ -101,7 +105,10 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors']):
     const names = exports[name];
     const required = REQUIRED_EXPORTS[name];
     if (names && !names.includes(`${required.name}:${required.type}`)) {
-      moduleErrors[name] = new GraderError('E_SUBMISSION_MISSING_EXPORT', `${name}.ts does not export ${required.name}: it needs \`${required.what}\``, { location: { file: `${name}.ts` } });
+      // The file where it was found (e.g. exercises/engine.ts), so CI annotations land on it.
+      const load = loaded.modules[name];
+      const file = load?.ok ? load.bundle.file : `${name}.ts`;
+      moduleErrors[name] = new GraderError('E_SUBMISSION_MISSING_EXPORT', `${name}.ts does not export ${required.name}: it needs \`${required.what}\``, { location: { file } });
     }
   }
 }

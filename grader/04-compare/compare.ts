@@ -7,7 +7,7 @@ import type { CaseDef } from '../cases/catalog.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
 import { check } from '../schema.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
-import { referenceFor } from './reference.ts';
+import { referenceFor, referenceGraph } from './reference.ts';
 import { close, show, type Tolerance } from './tolerance.ts';
 
 type Num = number | string;
@@ -32,15 +32,15 @@ export interface Judgement {
   /** Names nodes and values: for visible cases and instructors. */
   detail: string;
   nodes?: NodeReport[];
-  /** Student's raw gradients, kept for diagnosis. */
-  studentNodes?: Record<string, { data: Num; grad: Num }>;
+  /** The student's numbers in node order, kept for diagnosis. */
+  student?: { data: Num[]; grad: Num[] };
   notAttempted?: boolean;
   /** Share of the points earned, for cases with partial credit (0..1). */
   fraction?: number;
 }
 
 type Reply =
-  | { ok: true; nodes: Record<string, { data: Num; grad: Num }> }
+  | { ok: true; data: Num[]; grad: Num[] }
   | { ok: true; value: Num | Record<string, Num> }
   | { ok: false; error: { name: string; message: string } };
 
@@ -67,39 +67,55 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
     if (reply.error.name === 'NotAttempted') return { ...same('fail', 'Not attempted (optional bonus).'), notAttempted: true };
     return same('error', `Your code threw ${reply.error.name}: ${reply.error.message}`);
   }
-  return 'nodes' in reply ? judgeGraph(c.graph!, reply.nodes, c, tol) : judgeExport(c, reply.value, tol);
+  return 'data' in reply ? judgeGraph(c, { data: reply.data, grad: reply.grad }, tol) : judgeExport(c, reply.value, tol);
 }
 
 function same(status: Judgement['status'], text: string): Judgement {
   return { status, summary: text, detail: text };
 }
 
-function judgeGraph(graph: GraphSpec, student: Record<string, { data: Num; grad: Num }>, c: CaseDef, tol: Tolerance): Judgement {
-  const reference = referenceFor(c) as { nodes: Record<string, { data: number; grad: number }> };
-  const consumers = new Map<string, string[]>();
-  for (const node of graph.nodes) if (!isLeaf(node)) for (const a of node.args) if (typeof a === 'string') consumers.set(a, [...(consumers.get(a) ?? []), node.id]);
-  const nodes: NodeReport[] = graph.nodes.map((node) => {
-    const got = student[node.id] ?? { data: 'missing', grad: 'missing' };
-    const want = reference.nodes[node.id];
-    const ok = close(got.data, want.data, tol) && close(got.grad, want.grad, tol);
-    return { id: node.id, op: isLeaf(node) ? 'leaf' : node.op, args: isLeaf(node) ? [] : node.args, student: got, expected: want, ok };
-  });
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  for (const n of nodes) if (!n.ok) n.divergence = (consumers.get(n.id) ?? []).every((id) => byId.get(id)!.ok);
-  const wrong = nodes.filter((n) => !n.ok);
-  if (wrong.length === 0) return { status: 'pass', summary: 'All values and gradients match.', detail: 'All values and gradients match.', nodes, studentNodes: student };
-  const first = wrong.find((n) => n.divergence) ?? wrong[0];
+function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tolerance): Judgement {
+  const graph = c.graph!;
+  const reference = referenceGraph(c);
+  const n = graph.nodes.length;
+  const okAt = (i: number) => close(student.data[i] ?? 'missing', reference.data[i], tol) && close(student.grad[i] ?? 'missing', reference.grad[i], tol);
+  // The common case, a pass, needs no per-node report.
+  let allOk = student.data.length === n && student.grad.length === n;
+  for (let i = 0; allOk && i < n; i++) allOk = okAt(i);
+  if (allOk) return { ...same('pass', 'All values and gradients match.'), student };
+  const nodes = nodeReports(graph, student, reference, okAt);
+  const wrong = nodes.filter((node) => !node.ok);
+  const first = wrong.find((node) => node.divergence) ?? wrong[0];
   const what = close(first.student.data, first.expected.data, tol)
     ? `${first.id}.grad is ${show(first.student.grad)} but should be ${show(first.expected.grad)}`
     : `${first.id}.data is ${show(first.student.data)} but should be ${show(first.expected.data)}`;
   const more = wrong.length > 1 ? ` (${wrong.length - 1} more node${wrong.length > 2 ? 's' : ''} differ)` : '';
   return {
     status: 'fail',
-    summary: `${wrong.length} of ${nodes.length} values or gradients differ from the reference.`,
+    summary: `${wrong.length} of ${n} values or gradients differ from the reference.`,
     detail: `${what}${more}.`,
     nodes,
-    studentNodes: student,
+    student,
   };
+}
+
+function nodeReports(graph: GraphSpec, student: { data: Num[]; grad: Num[] }, reference: { data: number[]; grad: number[] }, okAt: (i: number) => boolean): NodeReport[] {
+  const consumers = new Map<string, string[]>();
+  for (const node of graph.nodes) {
+    if (isLeaf(node)) continue;
+    for (const a of node.args) if (typeof a === 'string') (consumers.get(a) ?? consumers.set(a, []).get(a)!).push(node.id);
+  }
+  const nodes: NodeReport[] = graph.nodes.map((node, i) => ({
+    id: node.id,
+    op: isLeaf(node) ? 'leaf' : node.op,
+    args: isLeaf(node) ? [] : node.args,
+    student: { data: student.data[i] ?? 'missing', grad: student.grad[i] ?? 'missing' },
+    expected: { data: reference.data[i], grad: reference.grad[i] },
+    ok: okAt(i),
+  }));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  for (const node of nodes) if (!node.ok) node.divergence = (consumers.get(node.id) ?? []).every((id) => byId.get(id)!.ok);
+  return nodes;
 }
 
 function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Tolerance): Judgement {

@@ -4,7 +4,7 @@
  * Each candidate's results on the fixed cases are computed once per run.
  */
 import type { CaseDef } from '../cases/catalog.ts';
-import { evaluateGraph, type NodeValues } from '../cases/graph.ts';
+import { graphNumbers, type NodeArrays } from '../04-compare/reference.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
 import { mutantValueClass, type Flaws } from './mutant-engine.ts';
 
@@ -54,19 +54,13 @@ export function pairCandidates(): Candidate[] {
   return pairs;
 }
 
-const cache = new Map<string, Record<string, NodeValues> | null>();
+const cache = new Map<string, WeakMap<object, NodeArrays | null>>();
 
-/** The candidate's data and grad for every node, or null when it throws. */
-export function mutantNodes(candidate: Candidate, c: CaseDef): Record<string, NodeValues> | null {
-  const cacheable = !c.id.startsWith('random-graph-');
-  const key = `${candidate.key}|${c.id}`;
-  if (cacheable && cache.has(key)) return cache.get(key)!;
-  let result: Record<string, NodeValues> | null;
-  try {
-    result = evaluateGraph(candidate.Value, c.graph!);
-  } catch {
-    result = null;
-  }
-  if (cacheable) cache.set(key, result);
-  return result;
+/** The candidate's data and grad for every node in order, or null when it throws. */
+export function mutantNodes(candidate: Candidate, c: CaseDef): NodeArrays | null {
+  // Keyed by the graph object: shared graphs are computed once per run.
+  let perGraph = cache.get(candidate.key);
+  if (!perGraph) cache.set(candidate.key, (perGraph = new WeakMap()));
+  if (!perGraph.has(c.graph!)) perGraph.set(c.graph!, graphNumbers(candidate.Value, c.graph!));
+  return perGraph.get(c.graph!)!;
 }

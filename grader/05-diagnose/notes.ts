@@ -5,7 +5,7 @@
  */
 import type { CaseDef } from '../cases/catalog.ts';
 import type { Judgement } from '../04-compare/compare.ts';
-import { referenceFor } from '../04-compare/reference.ts';
+import { referenceGraph } from '../04-compare/reference.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
 import { mutantNodes, type Candidate } from './candidates.ts';
 import { MISCONCEPTION_BY_ID, type Misconception } from './misconceptions.ts';
@@ -26,9 +26,9 @@ const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
 
 function changesCase(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
   const mutant = mutantNodes(member, c);
-  const reference = (referenceFor(c) as { nodes: Record<string, { data: number; grad: number }> }).nodes;
+  const reference = referenceGraph(c);
   if (!mutant) return true;
-  return Object.keys(reference).some((id) => !close(mutant[id].grad, reference[id].grad, tol) || !close(mutant[id].data, reference[id].data, tol));
+  return reference.grad.some((g, i) => !close(mutant.grad[i], g, tol) || !close(mutant.data[i], reference.data[i], tol));
 }
 
 export function explainCase(c: CaseDef, candidate: Candidate | undefined, judgement: Judgement, tol: Tolerance): CaseNote {

@@ -70,9 +70,17 @@ export function allCaseIds(config: GradingConfig): string[] {
   return [...fixedCases().map((c) => c.id), 'long-chain', ...random];
 }
 
+const chains = new Map<number, GraphSpec>();
+
+/** The same chain for everyone, built once per run. */
+function chainOf(length: number): GraphSpec {
+  if (!chains.has(length)) chains.set(length, longChain(length));
+  return chains.get(length)!;
+}
+
 export function casesFor(submissionId: string, config: GradingConfig): CaseDef[] {
   const generated: CaseDef[] = [
-    { id: 'long-chain', name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: longChain(config.longChain.length) },
+    { id: 'long-chain', name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: chainOf(config.longChain.length) },
   ];
   for (let i = 1; i <= config.randomCases.count; i++) {
     const seed = seedFrom(`${config.salt}:${submissionId}:${i}`);

@@ -7,14 +7,19 @@
 import type { GraphNode, GraphSpec, OpName } from './graph.ts';
 
 export function longChain(length: number): GraphSpec {
-  const nodes: GraphNode[] = [{ id: 'x0', value: 0.5 }];
-  for (let i = 1; i < length; i++) {
-    // Alternating a small shift and a gentle scale keeps every value and
-    // gradient of order one, however long the chain.
+  // Two shared leaves feed every link: a small shift and a gentle scale keep
+  // every value and gradient of order one however long the chain, and each
+  // leaf collects thousands of contributions, so accumulation is tested too.
+  const nodes: GraphNode[] = [
+    { id: 'x0', value: 0.5 },
+    { id: 'shift', value: 0.001 },
+    { id: 'scale', value: 1.0001 },
+  ];
+  for (let i = 1; i <= length - 3; i++) {
     const op: OpName = i % 2 === 1 ? 'add' : 'mul';
-    nodes.push({ id: `x${i}`, op, args: [`x${i - 1}`, op === 'add' ? 0.001 : 1.0001] });
+    nodes.push({ id: `x${i}`, op, args: [`x${i - 1}`, op === 'add' ? 'shift' : 'scale'] });
   }
-  return { nodes, output: `x${length - 1}` };
+  return { nodes, output: `x${length - 3}` };
 }
 
 /** FNV-1a: a stable 32-bit seed from any string. */

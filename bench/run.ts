@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: every figure the README quotes, measured in one run.
+ *   1. grading N generated submissions, each in a fresh sandbox;
+ *   2. the same work done by running `vitest run` once per submission, on a sample;
+ *   3. a re-grade of the same N unchanged submissions from the cache.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { discover } from '../grader/01-discover/discover.ts';
+import { readConfig } from '../grader/config/load.ts';
+import { gradeAll } from '../grader/grade.ts';
+import { generateClass } from './generate.ts';
+import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
+const SAMPLE = Number(process.env.BENCH_VITEST_SAMPLE ?? 5);
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'gradelab-bench-'));
+try {
+  const config = readConfig({ salt: 'bench' }, 'bench').value;
+  const folders = generateClass(path.join(work, 'class'), COUNT);
+  const { submissions } = discover([path.join(work, 'class')]);
+
+  const started = performance.now();
+  const results = await gradeAll(submissions, config);
+  const gradeMs = performance.now() - started;
+  const perSecond = (COUNT / gradeMs) * 1000;
+  const full = results.filter((r) => r.score === r.maxScore).length;
+
+  const project = vitestProject(path.join(work, 'vitest'));
+  const vitestMs = folders.slice(0, SAMPLE).map((folder) => timeVitestRun(project, folder));
+  const vitestPer = vitestMs.reduce((a, b) => a + b, 0) / vitestMs.length;
+  const gradelabPer = gradeMs / COUNT;
+
+  const rows: Array<[string, string]> = [
+    ['machine', `${os.cpus().length} cores, Node ${process.version}`],
+    ['submissions graded', `${COUNT} (${full} with full marks), concurrency ${config.concurrency}`],
+    ['grading time', `${(gradeMs / 1000).toFixed(2)} s`],
+    ['throughput', `${perSecond.toFixed(1)} submissions/s`],
+    ['per submission (grader)', `${gradelabPer.toFixed(1)} ms`],
+    [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
+    ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
