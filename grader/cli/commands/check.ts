@@ -1,0 +1,48 @@
+/**
+ * `grader check`: is the course ready to ship? Prints one line per rule and
+ * every problem with the file to open; exit status 1 when anything is wrong.
+ */
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { PACKAGE_ROOT } from '../../course/catalogue.ts';
+import { checkCourse, type CheckReport } from '../../course/check.ts';
+import { formatLocation } from '../../errors.ts';
+
+interface CheckArgs {
+  root?: string;
+}
+
+export const checkCommand: CommandModule<object, CheckArgs> = {
+  command: 'check',
+  describe: 'Check the course: stubs compile, required tests fail on stubs and pass on solutions, hints, file lists',
+  builder: (y: Argv) =>
+    y
+      .option('root', { type: 'string', describe: 'Course folder holding course.json, exercises/ and solutions/ (default: this repository)' })
+      .example('$0 check', 'Check the course in this repository') as unknown as Argv<CheckArgs>,
+  handler: async (args: ArgumentsCamelCase<CheckArgs>) => {
+    const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
+    process.stderr.write(`checking the course in ${root} (this compiles and runs the public tests twice)...\n`);
+    const report = await checkCourse({ root });
+    process.stdout.write(render(report));
+    if (!report.ok) process.exitCode = 1;
+  },
+};
+
+function render(report: CheckReport): string {
+  const { required, bonus } = report.exercises;
+  const lines = [`course: ${required} required and ${bonus} bonus exercise(s)`];
+  for (const rule of report.rules) {
+    const mark = rule.status === 'ok' ? '✓' : rule.status === 'failed' ? '✗' : '-';
+    lines.push(`  ${mark} ${rule.title}${rule.status === 'not run' ? ' (not run)' : ''}`);
+  }
+  if (report.ok) {
+    lines.push('check passed');
+  } else {
+    lines.push('', `check failed: ${report.problems.length} problem(s)`);
+    for (const problem of report.problems) {
+      const where = formatLocation({ file: problem.file, line: problem.line, column: problem.column });
+      lines.push(`  ✗ ${where}: ${problem.message}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

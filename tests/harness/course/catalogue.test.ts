@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
+import { GraderError } from '../../../grader/errors.ts';
+import { emptyFolder, type TempCourse } from './temp-course.ts';
+
+describe('loadCatalogue', () => {
+  test('the course catalogue is valid, in order, with required work first', () => {
+    const catalogue = loadCatalogue();
+    expect(catalogue.exercises.map((e) => e.id)).toEqual([
+      'manual', 'add', 'mul', 'accumulate', 'tanh', 'neuron', 'bonus-ops', 'nudge',
+    ]);
+    expect(catalogue.exercises.filter((e) => e.kind === 'bonus').map((e) => e.id)).toEqual(['bonus-ops', 'nudge']);
+  });
+
+  describe('rejects a broken catalogue with E_CONFIG and the JSON path', () => {
+    let dir: TempCourse;
+    const valid = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'course.json'), 'utf8'));
+    beforeEach(async () => {
+      dir = await emptyFolder('gradelab-catalogue-');
+    });
+    afterEach(() => dir.remove());
+
+    function loadWith(mutate: (course: typeof valid) => void): GraderError {
+      const course = structuredClone(valid);
+      mutate(course);
+      writeFileSync(join(dir.root, 'course.json'), JSON.stringify(course));
+      try {
+        loadCatalogue(dir.root);
+      } catch (error) {
+        if (error instanceof GraderError) return error;
+        throw error;
+      }
+      throw new Error('loadCatalogue accepted a broken catalogue');
+    }
+
+    test('a missing hint', () => {
+      const error = loadWith((c) => delete c.exercises[2].hint);
+      expect(error.code).toBe('E_CONFIG');
+      expect(error.location?.file).toBe('course.json');
+      expect(error.details.join('\n')).toContain("$.exercises[2]: must have required property 'hint'");
+    });
+
+    test('an unknown kind', () => {
+      const error = loadWith((c) => (c.exercises[6].kind = 'extra'));
+      expect(error.details.join('\n')).toContain('$.exercises[6].kind');
+    });
+
+    test('a duplicate id, and a test file not named after its exercise', () => {
+      const error = loadWith((c) => (c.exercises[3].id = 'add'));
+      expect(error.details).toContain("$.exercises[3].id: duplicate id 'add' (first used at $.exercises[1])");
+      expect(error.details).toContain("$.exercises[3].test: must be 'tests/public/add.test.ts' (named after the exercise id)");
+    });
+
+    test('a file that is not JSON', () => {
+      writeFileSync(join(dir.root, 'course.json'), '{ "version": 1, ');
+      expect(() => loadCatalogue(dir.root)).toThrow(/not valid JSON/);
+    });
+  });
+});
