@@ -9,7 +9,10 @@ import { runGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
   | { kind: 'export'; module: string; name: string }
-  | { kind: 'exports' };
+  | { kind: 'exports' }
+  /** Several requests in one call; `completed` then returns those that finished. */
+  | { kind: 'batch'; requests: Request[] }
+  | { kind: 'completed' };
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;
@@ -65,6 +68,7 @@ function studentModule(name: string): Record<string, unknown> {
 function handle(request: Request): unknown {
   if (request.kind === 'exports') return { exports: { engine: exportNames('engine'), manual: exportNames('manual') } };
   if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
+  if (request.kind !== 'graph') throw new Error(`unknown request ${String(request.kind)}`);
   const Value = studentModule('engine').Value;
   if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
   const { data, grad } = runGraph(Value as ValueClass, request.graph);
@@ -93,12 +97,30 @@ function plainDeep(value: unknown): unknown {
   return plain(value);
 }
 
-g.__gradelab_run = (json: string): string => {
+function reply(request: Request): Record<string, unknown> {
   try {
-    return stringify({ ok: true, ...(handle(parse(json) as Request) as object) });
+    return { ok: true, ...(handle(request) as object) };
   } catch (error) {
-    return stringify({ ok: false, error: describeError(error) });
+    return { ok: false, error: describeError(error) };
   }
+}
+
+// Replies of the current batch, kept here so that after a timeout the grader
+// can still collect the cases that finished before it.
+let completed: Array<{ reply: Record<string, unknown>; ms: number }> = [];
+const now = Date.now;
+
+g.__gradelab_run = (json: string): string => {
+  const request = parse(json) as Request;
+  if (request.kind === 'completed') return stringify({ ok: true, batch: completed });
+  if (request.kind !== 'batch') return stringify(reply(request));
+  completed = [];
+  for (const each of request.requests) {
+    const started = now();
+    const result = reply(each);
+    completed.push({ reply: result, ms: now() - started });
+  }
+  return stringify({ ok: true, batch: completed });
 };
 
 g.__gradelab_output = (): string => stringify({ output, truncated });

@@ -55,12 +55,7 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
     case 'crash':
       return same('error', `The sandbox stopped your code: ${outcome.message}`);
   }
-  let reply: Reply;
-  try {
-    reply = JSON.parse(outcome.json) as Reply;
-  } catch {
-    return same('error', 'Your code sent back something that is not a result.');
-  }
+  const reply = outcome.reply as Reply;
   const problems = check('sandbox-reply', reply, 'reply');
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
