@@ -5,6 +5,7 @@
  */
 import type { CaseDef } from '../cases/catalog.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
+import { formatLocation } from '../errors.ts';
 import { check } from '../schema.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
 import { referenceFor, referenceGraph } from './reference.ts';
@@ -47,7 +48,7 @@ type Reply =
 export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
   switch (outcome.kind) {
     case 'skipped':
-      return same('error', `Not run: ${outcome.error.message}`);
+      return same('error', `Not run: ${outcome.error.location?.line ? `${formatLocation(outcome.error.location)}: ` : ''}${outcome.error.message}`);
     case 'timeout':
       return same('timeout', `Stopped after ${outcome.ms} ms. Look for a loop that never ends, for example in backward() or a rule that calls itself.`);
     case 'memory':
