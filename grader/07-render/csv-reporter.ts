@@ -5,6 +5,7 @@
  * a student-chosen folder name.
  */
 import type { Results } from '../results/types.ts';
+import { studentFor } from '../roster/match.ts';
 import type { Reporter } from './reporter.ts';
 
 export const CSV_COLUMNS = ['id', 'status', 'score', 'max_score', 'percent', 'bonus', 'max_bonus', 'misconceptions', 'errors'] as const;
@@ -29,11 +30,23 @@ export function csvRows(results: Results): Array<Array<string | number>> {
   ]);
 }
 
+/** Only with a roster: appended after the stable columns, so scripts reading those by position keep working. */
+export const ROSTER_COLUMNS = ['student_id', 'name'] as const;
+
+function withRoster(results: Results, rows: Array<Array<string | number>>): Array<Array<string | number>> {
+  if (!results.roster) return rows;
+  return rows.map((row, i) => {
+    const student = studentFor(results.roster, results.submissions[i].id);
+    return [...row, student?.studentId ?? '', student?.name ?? ''];
+  });
+}
+
 export const csvReporter: Reporter = {
   name: 'csv',
   description: 'grades.csv, one row per submission',
   render(results: Results) {
-    const lines = [CSV_COLUMNS.join(','), ...csvRows(results).map((row) => row.map(csvCell).join(','))];
+    const header = results.roster ? [...CSV_COLUMNS, ...ROSTER_COLUMNS] : CSV_COLUMNS;
+    const lines = [header.join(','), ...withRoster(results, csvRows(results)).map((row) => row.map(csvCell).join(','))];
     return [{ path: 'grades.csv', content: `${lines.join('\n')}\n` }];
   },
 };

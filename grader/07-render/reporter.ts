@@ -9,6 +9,8 @@ export interface RenderContext {
   audience: 'instructor' | 'student';
   /** For after_due_date visibility. */
   now: Date;
+  /** The LMS assignment the grades belong to (the canvas reporter's column header). */
+  assignment?: { name: string; id?: string };
 }
 
 export interface OutputFile {

@@ -78,4 +78,25 @@ export interface Results {
   generatedAt: string;
   config: { tolerance: { rtol: number; atol: number }; timeouts: { caseMs: number; submissionMs: number }; memoryMb: number; dueDate?: string };
   submissions: SubmissionResult[];
+  /** Present only when the run was given a roster (`grader grade --roster`). */
+  roster?: RosterReport;
+}
+
+/** One row of a class roster (grader/roster). */
+export interface RosterStudent {
+  folder: string;
+  studentId: string;
+  name: string;
+  email?: string;
+  section?: string;
+  /** Canvas's own user id, when the roster has one. */
+  canvasId?: string;
+}
+
+/** How the submissions of a run matched the roster: unmatched ones on either side are listed. */
+export interface RosterReport {
+  file: string;
+  matched: Array<{ submission: string; student: RosterStudent }>;
+  submissionsNotInRoster: string[];
+  studentsWithoutSubmission: RosterStudent[];
 }

@@ -1,0 +1,62 @@
+/**
+ * Markdown pieces shared by the CI job summary and Gradescope's output.
+ * Case names, messages and error text can hold characters that Markdown or
+ * the HTML it allows would read as markup (a student's syntax error quotes
+ * their own code), so every piece of text from a result goes through
+ * `mdText` or `mdCell` before it reaches a Markdown document.
+ */
+import type { SubmissionResult, TestResult } from '../../results/types.ts';
+
+/** Escapes HTML and the Markdown characters that start emphasis, links, code or headings. */
+export function mdText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]#|~])/g, '\\$1');
+}
+
+/** One table cell: also no line breaks, which would end the table row. */
+export function mdCell(text: string): string {
+  return mdText(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+const ICONS: Record<TestResult['status'], string> = {
+  pass: '✅',
+  fail: '❌',
+  error: '💥',
+  timeout: '⏱️',
+};
+
+/** An icon for a test; a bonus case nobody attempted is neither pass nor fail. */
+export function statusIcon(test: TestResult): string {
+  return test.notAttempted ? '➖' : ICONS[test.status];
+}
+
+export function statusWord(test: TestResult): string {
+  if (test.notAttempted) return 'not attempted';
+  return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out' }[test.status];
+}
+
+export function percent(score: number, max: number): number {
+  return max > 0 ? Math.round((1000 * score) / max) / 10 : 0;
+}
+
+/** `72 / 100 (72%)` and the bonus beside it when the course has any. */
+export function scoreLine(s: SubmissionResult): string {
+  const bonus = s.maxBonus > 0 ? ` · bonus ${s.bonus} / ${s.maxBonus}` : '';
+  return `**${s.score} / ${s.maxScore}** (${percent(s.score, s.maxScore)}%)${bonus}`;
+}
+
+/** The misconception hints as a Markdown list, one per diagnosis. */
+export function hintList(s: SubmissionResult): string[] {
+  return s.diagnoses.map((d) => `- **${mdText(d.title)}** (\`${d.id}\`): ${mdText(d.hint)}`);
+}
+
+/** Why a submission could not be graded: the load errors with where they are. */
+export function errorList(s: SubmissionResult): string[] {
+  return s.errors.map((e) => {
+    const where = e.file ? `${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}: ` : '';
+    return `- \`${e.code}\` ${mdText(where)}${mdText(e.message)}`;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * `grader ci [path]`: grades one submission in a CI job. Writes results.json
+ * and grades.csv, a JUnit file on request, the GitHub job summary when
+ * $GITHUB_STEP_SUMMARY is set, and annotations on the student's files when
+ * running in GitHub Actions. Exit 0 whatever the score, 1 only below
+ * --min-score, 2 when the grader itself failed (thrown to main).
+ */
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { discover } from '../../01-discover/discover.ts';
+import { requireConfig } from '../../config/load.ts';
+import { GraderError } from '../../errors.ts';
+import { gradeAll } from '../../grade.ts';
+import { buildResults } from '../../results/build.ts';
+import { renderAnnotations } from '../../07-render/ci/annotations.ts';
+import { percent } from '../../07-render/ci/markdown.ts';
+import { renderJobSummary } from '../../07-render/ci/summary.ts';
+import { renderJunit } from '../../07-render/junit-reporter.ts';
+import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
+import { annotationContext, repositoryRoot } from '../ci-files.ts';
+
+interface CiArgs {
+  path?: string;
+  out: string;
+  config?: string;
+  junit?: string;
+  minScore?: number;
+  annotations: boolean;
+  repoRoot?: string;
+  audience: 'instructor' | 'student';
+}
+
+export const ciCommand: CommandModule<object, CiArgs> = {
+  command: 'ci [path]',
+  describe: 'Grade one submission in CI: results, job summary, annotations, JUnit, and an optional score gate',
+  builder: (y: Argv) =>
+    y
+      .positional('path', { type: 'string', describe: 'The submission (a folder or .zip); default: the current directory' })
+      .option('out', { alias: 'o', type: 'string', default: 'gradelab-results', describe: 'Folder for results.json and grades.csv' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON, see schemas/grading-config.schema.json)' })
+      .option('junit', { type: 'string', describe: 'Also write a JUnit XML report to this file' })
+      .option('min-score', { type: 'number', describe: 'Exit 1 when the score is below this percent of the maximum (0-100)' })
+      .option('annotations', { type: 'boolean', default: process.env.GITHUB_ACTIONS === 'true', describe: 'Print GitHub annotations (default: on inside GitHub Actions)' })
+      .option('repo-root', { type: 'string', describe: 'Repository root that annotation paths are relative to (default: $GITHUB_WORKSPACE or the submission)' })
+      .option('audience', { choices: ['instructor', 'student'] as const, default: 'student' as const, describe: 'Who reads the JUnit report: students see no hidden details' })
+      .example('$0 ci', 'Grade the repository in the current directory')
+      .example('$0 ci submission --junit gradelab-results/junit.xml --min-score 60', 'Grade a checkout, fail the job below 60%') as unknown as Argv<CiArgs>,
+  handler: async (args: ArgumentsCamelCase<CiArgs>) => {
+    if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) {
+      throw new GraderError('E_USAGE', `--min-score must be a percent from 0 to 100, not ${args.minScore}`);
+    }
+    const { value: config, warnings } = requireConfig(args.config);
+    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    const target = path.resolve(args.path ?? process.cwd());
+    const { submissions } = discover([target]);
+    if (submissions.length !== 1 || submissions[0].kind === 'missing') {
+      if (submissions[0]?.kind === 'missing') throw new GraderError('E_NOT_FOUND', `no such file or folder: ${args.path}`);
+      const found = submissions.length === 0 ? 'no student files (engine.ts, manual.ts)' : `${submissions.length} submissions`;
+      throw new GraderError('E_NOT_FOUND', `grader ci grades one submission, but found ${found} in ${args.path ?? '.'} (to grade a class, use grader grade)`);
+    }
+    const source = submissions[0];
+    const [submission] = await gradeAll([source], config);
+    const results = buildResults([submission], config);
+    const now = new Date();
+    const written = await writeOutputs(args.out, results, ['json', 'csv'], { audience: 'instructor', now });
+    const shown = written.map((f) => path.join(args.out, f));
+    if (args.junit) {
+      writeFileAtomic(path.resolve(args.junit), renderJunit(results, { audience: args.audience, now }));
+      shown.push(args.junit);
+    }
+    const internal = submission.errors.find((e) => e.code === 'E_INTERNAL');
+    if (internal) throw new GraderError('E_INTERNAL', internal.message);
+
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
+    if (args.annotations) {
+      const root = repositoryRoot(source.path, args.repoRoot, process.env.GITHUB_WORKSPACE);
+      for (const line of renderAnnotations(results, submission, annotationContext(source, root, now))) process.stdout.write(`${line}\n`);
+    }
+    const score = percent(submission.score, submission.maxScore);
+    const bonus = submission.maxBonus > 0 ? `, bonus ${submission.bonus}/${submission.maxBonus}` : '';
+    process.stdout.write(`${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore} (${score}%)${bonus}\n`);
+    process.stdout.write(`wrote ${shown.join(', ')}${summaryFile ? ' and the job summary' : ''}\n`);
+    // Compared exactly, not on the rounded percent: 59.96% must not pass a 60% gate.
+    if (args.minScore !== undefined && submission.score * 100 < args.minScore * submission.maxScore) {
+      process.stderr.write(`error: the score ${score}% is below --min-score ${args.minScore}%\n`);
+      process.exitCode = 1;
+    }
+  },
+};
