@@ -21,8 +21,12 @@ export interface Roster {
   students: RosterStudent[];
 }
 
+/** Spellings spreadsheets use for the same column. */
+const ALIASES: Record<string, Column> = { e_mail: 'email', studentid: 'student_id', canvas_user_id: 'canvas_id' };
+
 function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return ALIASES[key] ?? key;
 }
 
 export function parseRoster(text: string, file: string): Roster {
