@@ -37,13 +37,13 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
   const budget = () => Math.max(1, Math.min(limits.caseTimeoutMs, deadline - Date.now()));
   const moduleErrors: SandboxRun['moduleErrors'] = {};
   const outcomes: SandboxRun['outcomes'] = new Map();
-  const sandbox = await openSandbox(limits);
+  let sandbox = await openSandbox(limits);
   let timedOut = false;
   // Set once the remaining cases are not worth running. A module that hangs
   // while loading only blocks its own cases (through moduleErrors): a hang in
   // engine.ts must not cost the hand-computed gradients in manual.ts.
   let stopped = false;
-  try {
+  const loadModules = async () => {
     for (const name of STUDENT_MODULES) {
       const load = loaded.modules[name];
       if (!load) continue;
@@ -52,9 +52,12 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
         continue;
       }
       const outcome = await sandbox.load(name, load.bundle.file, load.bundle.code, budget());
-      if (outcome.kind !== 'reply') moduleErrors[name] = loadFailure(load.bundle.file, outcome);
+      if (outcome.kind !== 'reply') moduleErrors[name] ??= loadFailure(load.bundle.file, outcome);
       if (outcome.kind === 'timeout') timedOut = true;
     }
+  };
+  try {
+    await loadModules();
     const exportsReply = await sandbox.run({ kind: 'exports' }, budget());
     checkExports(exportsReply, moduleErrors, loaded);
     const runnable: CaseDef[] = [];
@@ -65,7 +68,17 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
     }
     // Fast path: every case in one call. If that call finishes within one
     // case's time limit, every case in it did too.
-    const batch = await runBatch(sandbox, runnable, Math.min(limits.caseTimeoutMs, budget()));
+    let batch = await runBatch(sandbox, runnable, Math.min(limits.caseTimeoutMs, budget()));
+    if (batch === 'lost') {
+      // The heap cap took the isolate down, and every reply of the batch with
+      // it, even of cases that finished first (the hand-computed answers, say).
+      // Case by case in a fresh isolate, only the culprit and what follows it
+      // are lost, as when each case had its own call.
+      sandbox.dispose();
+      sandbox = await openSandbox(limits);
+      await loadModules();
+      batch = [];
+    }
     batch.forEach((result, i) => outcomes.set(runnable[i].id, result));
     // Slow path, for code that is slow or hangs: the rest one by one, each
     // with its own time limit.
@@ -104,12 +117,16 @@ function asCaseOutcome(outcome: Outcome): CaseOutcome {
   }
 }
 
-/** Runs cases in one call; returns the outcomes of those that finished (all, or a prefix). */
-async function runBatch(sandbox: Sandbox, cases: CaseDef[], timeoutMs: number): Promise<Array<{ outcome: CaseOutcome; ms: number }>> {
+/**
+ * Runs cases in one call; returns the outcomes of those that finished (all,
+ * or a prefix), or 'lost' when the isolate ran out of memory and is gone.
+ */
+async function runBatch(sandbox: Sandbox, cases: CaseDef[], timeoutMs: number): Promise<Array<{ outcome: CaseOutcome; ms: number }> | 'lost'> {
   if (cases.length === 0) return [];
   let outcome = await sandbox.run({ kind: 'batch', requests: cases.map(requestFor) }, timeoutMs);
   // After a timeout the isolate still holds the replies that finished first.
   if (outcome.kind === 'timeout') outcome = await sandbox.run({ kind: 'completed' }, timeoutMs);
+  if (outcome.kind === 'memory') return 'lost';
   if (outcome.kind !== 'reply') return [];
   const parsed = asCaseOutcome(outcome);
   const batch = parsed.kind === 'reply' ? (parsed.reply as { batch?: Array<{ reply: unknown; ms: unknown }> }).batch : undefined;
