@@ -14,7 +14,7 @@ import { GraderError } from '../../errors.ts';
 import { gradeAll } from '../../grade.ts';
 import { buildResults } from '../../results/build.ts';
 import { renderAnnotations } from '../../07-render/ci/annotations.ts';
-import { percent } from '../../07-render/ci/markdown.ts';
+import { renderConsoleReport } from '../../07-render/ci/console.ts';
 import { renderJobSummary } from '../../07-render/ci/summary.ts';
 import { renderJunit } from '../../07-render/junit-reporter.ts';
 import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
@@ -72,19 +72,23 @@ export const ciCommand: CommandModule<object, CiArgs> = {
     const internal = submission.errors.find((e) => e.code === 'E_INTERNAL');
     if (internal) throw new GraderError('E_INTERNAL', internal.message);
 
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
+    let summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    try {
+      if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
+    } catch (error) {
+      // The summary is a convenience; the grade is already written, so this is no reason to fail the job.
+      process.stderr.write(`warning: could not append the job summary to ${summaryFile}: ${(error as Error).message}\n`);
+      summaryFile = undefined;
+    }
     if (args.annotations) {
       const root = repositoryRoot(source.path, args.repoRoot, process.env.GITHUB_WORKSPACE);
       for (const line of renderAnnotations(results, submission, annotationContext(source, root, now))) process.stdout.write(`${line}\n`);
     }
-    const score = percent(submission.score, submission.maxScore);
-    const bonus = submission.maxBonus > 0 ? `, bonus ${submission.bonus}/${submission.maxBonus}` : '';
-    process.stdout.write(`${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore} (${score}%)${bonus}\n`);
+    process.stdout.write(renderConsoleReport(results, submission, now));
     process.stdout.write(`wrote ${shown.join(', ')}${summaryFile ? ' and the job summary' : ''}\n`);
     // Compared exactly, not on the rounded percent: 59.96% must not pass a 60% gate.
     if (args.minScore !== undefined && submission.score * 100 < args.minScore * submission.maxScore) {
-      process.stderr.write(`error: the score ${score}% is below --min-score ${args.minScore}%\n`);
+      process.stderr.write(`error: the score ${Math.floor((1000 * submission.score) / submission.maxScore) / 10}% is below --min-score ${args.minScore}%\n`);
       process.exitCode = 1;
     }
   },

@@ -109,6 +109,15 @@ describe('grader ci on broken submissions', () => {
     const run = runCli(['ci', fixture('integrations', 'syntax-error'), '--out', path.join(dir, 'out')]);
     expect(run.stdout).not.toContain('::error');
     expect(run.stdout).toMatch(/syntax-error: error, [\d.]+\/100/);
+    expect(run.stdout).toContain('E_SUBMISSION_SYNTAX: exercises/engine.ts:12:44: Expected ")" but found ";"');
+  });
+
+  it('still exits 0 when the job summary cannot be written, with a warning', () => {
+    const dir = tempDir('ci-summary');
+    const run = runCli(['ci', fixture('integrations', 'syntax-error'), '--out', path.join(dir, 'out')], { GITHUB_STEP_SUMMARY: path.join(dir, 'missing', 'summary.md') });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('warning: could not append the job summary');
+    expect(existsSync(path.join(dir, 'out', 'results.json'))).toBe(true);
   });
 
   it('reports crashes and timeouts as JUnit errors, never passes, and exits 0', () => {

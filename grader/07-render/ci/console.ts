@@ -1,0 +1,28 @@
+/**
+ * What `grader ci` prints for a person at a terminal (outside GitHub
+ * Actions, where the job summary and annotations do this job): the score,
+ * load problems, misconception hints, and each case that did not pass, with
+ * the same visibility rules as the job summary.
+ */
+import type { Results, SubmissionResult } from '../../results/types.ts';
+import { concealedFromStudents } from '../html/visibility.ts';
+import { wasNotRun } from './annotations.ts';
+import { percent, statusWord } from './markdown.ts';
+
+export function renderConsoleReport(results: Results, s: SubmissionResult, now: Date): string {
+  const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
+  const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${percent(s.score, s.maxScore)}%)${bonus}`];
+  for (const e of s.errors) {
+    const where = e.file ? `${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}: ` : '';
+    lines.push(`  ${e.code}: ${where}${e.message}`);
+  }
+  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}: ${d.hint}`);
+  const failing = s.tests.filter((t) => t.status !== 'pass' && !t.notAttempted);
+  const notRun = failing.filter(wasNotRun);
+  for (const t of failing.filter((x) => !wasNotRun(x))) {
+    const hidden = concealedFromStudents(t, results, now) ? ' (hidden)' : '';
+    lines.push(`  ${statusWord(t)}: ${t.name}${hidden} [${t.points}/${t.maxPoints}]: ${t.message}`);
+  }
+  if (notRun.length > 0) lines.push(`  ${notRun.length} case(s) not run: ${notRun[0].message}`);
+  return `${lines.join('\n')}\n`;
+}
