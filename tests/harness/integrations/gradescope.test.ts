@@ -122,6 +122,14 @@ describe('grader gradescope bundle', () => {
     expect(readFileSync(path.join(out, 'setup.sh'), 'utf8')).toContain('npm ci');
   });
 
+  it('ships scripts that bash can parse', () => {
+    for (const script of ['setup.sh', 'run_autograder']) {
+      const parsed = spawnSync('bash', ['-n', path.join(out, script)], { encoding: 'utf8' });
+      expect(parsed.stderr, script).toBe('');
+      expect(parsed.status, script).toBe(0);
+    }
+  });
+
   it('zips the files at the root of the archive, with the scripts executable', async () => {
     const modes = await zipModes(`${out}.zip`);
     expect(modes.get('run_autograder')).toBe(0o755);
