@@ -73,7 +73,7 @@ function gradescopeTest(t: TestResult, index: number): GradescopeTest {
 export function gradescopeOutput(s: SubmissionResult): string {
   const required = s.tests.filter((t) => t.kind === 'required');
   const lines = [`## Score: ${scoreLine(s)}`, ''];
-  if (s.status === 'error') lines.push('Your files could not be loaded, so no case ran. Fix the problems below and submit again.', '', ...errorList(s), '');
+  if (s.status === 'error') lines.push('Some of your files could not be loaded, so the cases that need them did not run. Fix the problems below and submit again.', '', ...errorList(s), '');
   if (s.status === 'timeout') lines.push('Grading stopped because your code ran out of time (an endless loop or very slow code).', '');
   if (s.diagnoses.length > 0) lines.push('### Likely misconceptions', '', ...hintList(s), '');
   if (required.length > 0) {

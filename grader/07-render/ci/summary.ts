@@ -12,7 +12,7 @@ import { errorList, hintList, mdCell, mdText, scoreLine, statusIcon, statusWord 
 
 const STATUS_LINE: Record<SubmissionResult['status'], string> = {
   graded: 'graded',
-  error: '⚠️ could not be loaded, so no case ran',
+  error: '⚠️ some files could not be loaded, so the cases that need them did not run',
   timeout: '⏱️ stopped: it ran out of time',
 };
 

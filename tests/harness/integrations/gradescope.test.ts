@@ -85,6 +85,7 @@ describe('grader gradescope run', () => {
     const written = JSON.parse(readFileSync(results, 'utf8'));
     expect(written.score).toBe(0);
     expect(written.output).toContain('engine.ts is missing');
+    expect(written.output).toContain('could not be loaded, so the cases that need them did not run');
   });
 });
 
