@@ -45,15 +45,22 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   }
 }
 
+export type GradeOne = (source: SubmissionSource, config: GradingConfig) => Promise<SubmissionResult>;
+
+export interface GradeAllOptions {
+  /** Replaces gradeSubmission for each source, e.g. to answer from a cache (see grader/cache/). */
+  gradeOne?: GradeOne;
+}
+
 /** Grades every submission, a few at a time; one failure never stops the rest. */
-export async function gradeAll(sources: SubmissionSource[], config: GradingConfig, onProgress?: (event: ProgressEvent) => void): Promise<SubmissionResult[]> {
+export async function gradeAll(sources: SubmissionSource[], config: GradingConfig, onProgress?: (event: ProgressEvent) => void, options: GradeAllOptions = {}): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(sources.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
-      results[index] = await gradeSafely(sources[index], config);
+      results[index] = await gradeSafely(sources[index], config, options.gradeOne ?? gradeSubmission);
       done++;
       onProgress?.({ done, total: sources.length, result: results[index] });
     }
@@ -62,9 +69,9 @@ export async function gradeAll(sources: SubmissionSource[], config: GradingConfi
   return results;
 }
 
-async function gradeSafely(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
+async function gradeSafely(source: SubmissionSource, config: GradingConfig, gradeOne: GradeOne): Promise<SubmissionResult> {
   try {
-    return await gradeSubmission(source, config);
+    return await gradeOne(source, config);
   } catch (error) {
     const internal = new GraderError('E_INTERNAL', `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`);
     return scrubPaths(

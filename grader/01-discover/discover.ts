@@ -2,7 +2,8 @@
  * Turns the paths an instructor names into a list of submissions. A path is
  * one submission when it is a `.zip` or a folder holding the student files;
  * otherwise it is a folder of submissions (one per sub-folder or zip).
- * Nothing is read or run here beyond listing folders.
+ * Nothing is read or run here beyond listing folders; zips that turn out to
+ * be LMS bulk downloads are opened by discover-all.ts.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,12 @@ export interface Discovery {
   skipped: string[];
 }
 
-const IGNORED = new Set(['node_modules', '.git', '__MACOSX', '.DS_Store']);
+export interface DiscoverOptions {
+  /** Dropped from the start of every id, e.g. `assignment-` for GitHub Classroom clones. */
+  stripPrefix?: string;
+}
+
+export const IGNORED = new Set(['node_modules', '.git', '__MACOSX', '.DS_Store']);
 
 export function idFor(entryPath: string): string {
   return path.basename(entryPath).replace(/\.zip$/i, '');
@@ -31,10 +37,10 @@ function isZip(p: string): boolean {
   return /\.zip$/i.test(p) && statSync(p).isFile();
 }
 
-const USUAL_PLACES = ['engine.ts', 'manual.ts', 'exercises/engine.ts', 'exercises/manual.ts'];
+export const USUAL_PLACES = ['engine.ts', 'manual.ts', 'exercises/engine.ts', 'exercises/manual.ts'];
 
 /** Student files where the contract puts them: at the top or in exercises/. */
-function hasStudentFilesAtTop(dir: string): boolean {
+export function hasStudentFilesAtTop(dir: string): boolean {
   return USUAL_PLACES.some((p) => existsSync(path.join(dir, p)));
 }
 
@@ -50,7 +56,14 @@ export function looksLikeSubmission(dir: string): boolean {
   return locateStudentFile(dir, 'engine.ts') !== undefined || locateStudentFile(dir, 'manual.ts') !== undefined;
 }
 
-export function discover(inputs: string[]): Discovery {
+/** Plain listing: every zip stays one submission (see discover-all.ts for LMS bulk downloads). */
+export function discover(inputs: string[], options: DiscoverOptions = {}): Discovery {
+  const { submissions, skipped } = collectSources(inputs);
+  return { submissions: finalizeIds(submissions, options), skipped };
+}
+
+/** Sources with their raw ids: not yet prefix-stripped or deduplicated. */
+export function collectSources(inputs: string[]): Discovery {
   const submissions: SubmissionSource[] = [];
   const skipped: string[] = [];
   for (const input of inputs) {
@@ -72,7 +85,14 @@ export function discover(inputs: string[]): Discovery {
       }
     }
   }
-  return { submissions: dedupeIds(submissions), skipped };
+  return { submissions, skipped };
+}
+
+/** Strips the prefix (unless that would leave nothing), then makes ids unique. */
+export function finalizeIds(sources: SubmissionSource[], options: DiscoverOptions = {}): SubmissionSource[] {
+  const prefix = options.stripPrefix;
+  const stripped = prefix ? sources.map((s) => (s.id.startsWith(prefix) && s.id.length > prefix.length ? { ...s, id: s.id.slice(prefix.length) } : s)) : sources;
+  return dedupeIds(stripped);
 }
 
 /** Two inputs with the same name would overwrite each other's results. */

@@ -2,12 +2,17 @@
  * `grader grade`: grades every submission named, writes the reports.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { discover } from '../../01-discover/discover.ts';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { discoverAll } from '../../01-discover/discover-all.ts';
+import { inShard, parseShard } from '../../01-discover/shard.ts';
+import { gradeWithCache } from '../../cache/cached-grade.ts';
+import { DEFAULT_CACHE_DIR } from '../../cache/store.ts';
 import { requireConfig } from '../../config/load.ts';
-import { gradeAll } from '../../grade.ts';
 import { buildResults } from '../../results/build.ts';
 import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
-import { writeOutputs } from '../../07-render/write-outputs.ts';
+import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
+import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
 import { createProgress } from '../progress.ts';
 
@@ -18,6 +23,10 @@ interface GradeArgs {
   reporter: string[];
   concurrency?: number;
   audience: 'instructor' | 'student';
+  shard?: string;
+  stripPrefix?: string;
+  cache: boolean;
+  cacheDir: string;
 }
 
 export const gradeCommand: CommandModule<object, GradeArgs> = {
@@ -31,22 +40,44 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       .option('reporter', { type: 'string', array: true, default: DEFAULT_REPORTERS, describe: `Reporters to run (${Object.keys(reporters).join(', ')})` })
       .option('concurrency', { type: 'number', describe: 'Submissions graded at once (default from the config)' })
       .option('audience', { choices: ['instructor', 'student'] as const, default: 'instructor' as const, describe: 'Who the HTML pages are for: students see no hidden values' })
+      .option('shard', { type: 'string', describe: 'Grade only shard K of N (e.g. 2/3), chosen by a hash of each id; combine shards with `grader merge`' })
+      .option('strip-prefix', { type: 'string', describe: 'Drop this prefix from every id (e.g. assignment- for GitHub Classroom clones)' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Reuse results of unchanged submissions (--no-cache grades everything afresh)' })
+      .option('cache-dir', { type: 'string', default: DEFAULT_CACHE_DIR, describe: 'Folder for cached results, one file per graded submission' })
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
-      .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config') as unknown as Argv<GradeArgs>,
+      .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
+      .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
+      .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)') as unknown as Argv<GradeArgs>,
   handler: async (args: ArgumentsCamelCase<GradeArgs>) => {
     const { value: config, warnings } = requireConfig(args.config);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     if (args.concurrency !== undefined) config.concurrency = Math.max(1, Math.floor(args.concurrency));
-    const { submissions, skipped } = discover(args.inputs);
-    for (const line of skipped) process.stderr.write(`skipped: ${line}\n`);
-    if (submissions.length === 0) throw new GraderError('E_NOT_FOUND', 'no submissions found in the paths given');
-    const progress = createProgress(submissions.length);
-    const graded = await gradeAll(submissions, config, (event) => progress.update(event));
-    progress.stop();
-    const results = buildResults(graded, config);
-    const written = await writeOutputs(args.out, results, args.reporter, { audience: args.audience, now: new Date() });
-    const full = graded.filter((s) => s.score === s.maxScore).length;
-    process.stdout.write(`graded ${graded.length} submission(s): ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts\n`);
-    process.stdout.write(`wrote ${written.map((f) => `${args.out}/${f}`).join(', ')}\n`);
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    const discovery = await discoverAll(args.inputs, { stripPrefix: args.stripPrefix });
+    try {
+      for (const line of discovery.skipped) process.stderr.write(`skipped: ${line}\n`);
+      if (discovery.submissions.length === 0) throw new GraderError('E_NOT_FOUND', 'no submissions found in the paths given');
+      // An empty shard still writes its (empty) results, so that `grader merge` sees every shard.
+      const submissions = shard ? inShard(discovery.submissions, shard) : discovery.submissions;
+      const progress = createProgress(submissions.length);
+      const { results: graded, cache } = await gradeWithCache(submissions, config, { cacheDir: args.cache ? args.cacheDir : undefined, onProgress: (event) => progress.update(event) });
+      progress.stop();
+      for (const s of graded) for (const e of s.errors.filter((x) => x.code === 'E_ZIP')) process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
+      const results = buildResults(graded, config);
+      const written = await writeOutputs(args.out, results, args.reporter, { audience: args.audience, now: new Date() });
+      if (shard) {
+        writeFileAtomic(path.join(args.out, SHARD_FILE), shardManifest(shard, graded.length));
+        written.push(SHARD_FILE);
+      } else {
+        // A manifest left from an earlier sharded run into this folder would mislead `grader merge`.
+        rmSync(path.join(args.out, SHARD_FILE), { force: true });
+      }
+      const full = graded.filter((s) => s.score === s.maxScore).length;
+      const cacheNote = cache.enabled ? `; cache: ${cache.hits} hit(s), ${cache.misses} miss(es)` : '';
+      process.stdout.write(`graded ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${cacheNote}\n`);
+      process.stdout.write(`wrote ${written.map((f) => `${args.out}/${f}`).join(', ')}\n`);
+    } finally {
+      await discovery.cleanup();
+    }
   },
 };

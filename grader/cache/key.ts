@@ -1,0 +1,73 @@
+/**
+ * The cache key: sha256 over everything a submission's result depends on.
+ *   - the submission's content (./content-hash.ts) and its id;
+ *   - the grader: package.json's version, and the source of every module that
+ *     shapes a result (so a fix to the grader without a version bump still
+ *     invalidates, which matters when an instructor patches mid-term);
+ *   - the effective grading config (concurrency aside: it changes speed, not results);
+ *   - the cases: the fixed case data, and the generated ones drawn for this id;
+ *   - the reference solution (solutions/*.ts), which is the oracle.
+ * Everything but the submission and its generated cases is hashed once per run.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubmissionSource } from '../01-discover/discover.ts';
+import { casesFor } from '../cases/catalog.ts';
+import type { GradingConfig } from '../config/types.ts';
+import { GRADER_VERSION } from '../results/build.ts';
+import { stableJson } from './stable-json.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Bump when the stored format or the key recipe changes. */
+const KEY_FORMAT = 'gradelab-cache-1';
+/** These only present results that are already made, so editing them must not cost a re-grade. */
+const PRESENTATION = new Set(['07-render', 'cli']);
+
+export interface KeyContext {
+  config: GradingConfig;
+  /** Digest of everything shared by all submissions in this run. */
+  base: string;
+  /** The cases that are the same for every id, hashed on first use. */
+  sharedCases?: string;
+}
+
+/** The code this process loaded: read once, as later edits on disk do not change what is running. */
+let codeDigest: string | undefined;
+
+export function createKeyContext(config: GradingConfig): KeyContext {
+  const { concurrency: _speedOnly, ...effective } = config;
+  codeDigest ??= sha256(filesDigest(path.join(ROOT, 'grader'), PRESENTATION), filesDigest(path.join(ROOT, 'solutions')));
+  return { config, base: sha256(KEY_FORMAT, GRADER_VERSION, codeDigest, stableJson(effective)) };
+}
+
+/**
+ * Generated cases named `random-graph-*` are drawn per id (reference.ts keys on
+ * the same prefix); the rest are identical for every id, so they are hashed once
+ * instead of re-serialising a 5,000-node chain per submission. The id is in the
+ * key as well, so the split is an optimisation, never a source of stale hits.
+ */
+export function cacheKey(ctx: KeyContext, source: SubmissionSource, content: string): string {
+  const cases = casesFor(source.id, ctx.config);
+  const perId = cases.filter((c) => c.id.startsWith('random-graph-'));
+  ctx.sharedCases ??= sha256(JSON.stringify(cases.filter((c) => !c.id.startsWith('random-graph-'))));
+  return sha256(ctx.base, source.id, content, ctx.sharedCases, JSON.stringify(perId));
+}
+
+function sha256(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:${part}\0`);
+  return hash.digest('hex');
+}
+
+/** Every .ts and .json file under `dir`, by sorted relative path, minus `skip` folders at the top. */
+function filesDigest(dir: string, skip: Set<string> = new Set()): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((rel) => rel.split(path.sep).join('/'))
+    .filter((rel) => /\.(ts|json)$/.test(rel) && !skip.has(rel.split('/')[0]) && statSync(path.join(dir, rel)).isFile())
+    .sort();
+  for (const rel of files) hash.update(`${rel}\0`).update(readFileSync(path.join(dir, rel)));
+  return hash.digest('hex');
+}

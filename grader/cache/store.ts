@@ -1,0 +1,58 @@
+/**
+ * The cache on disk: one JSON file per graded submission, named by its key.
+ * Each file is written to a unique temporary name and renamed into place, so
+ * a run killed at any moment (even `kill -9`) leaves either the whole entry or
+ * none of it, and the next run resumes from every entry already written.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SubmissionResult } from '../results/types.ts';
+
+export const DEFAULT_CACHE_DIR = '.gradelab-cache';
+const STORE_FORMAT = 1;
+
+interface StoredEntry {
+  format: number;
+  key: string;
+  result: SubmissionResult;
+}
+
+export class ResultCache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = path.resolve(dir);
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  fileFor(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  /** A hit, or undefined for anything missing, unreadable or not what was asked for. */
+  get(key: string, id: string): SubmissionResult | undefined {
+    let entry: StoredEntry;
+    try {
+      entry = JSON.parse(readFileSync(this.fileFor(key), 'utf8')) as StoredEntry;
+    } catch {
+      return undefined;
+    }
+    const ok = entry?.format === STORE_FORMAT && entry.key === key && entry.result?.id === id && Array.isArray(entry.result.tests);
+    return ok ? entry.result : undefined;
+  }
+
+  put(key: string, result: SubmissionResult): void {
+    const file = this.fileFor(key);
+    // Unique per write: two workers storing the same key must not share a temporary file.
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const entry: StoredEntry = { format: STORE_FORMAT, key, result };
+    try {
+      writeFileSync(temp, JSON.stringify(entry));
+      renameSync(temp, file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+}

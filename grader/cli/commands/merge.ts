@@ -1,0 +1,34 @@
+/**
+ * `grader merge`: joins the outputs of `grader grade --shard K/N` into one
+ * set of reports, identical (timings aside) to an unsharded run's: the same
+ * results are passed through the same reporters and writeOutputs.
+ */
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
+import { writeOutputs } from '../../07-render/write-outputs.ts';
+import { mergeResults, readShardOutput } from '../../results/merge.ts';
+
+interface MergeArgs {
+  shards: string[];
+  out: string;
+  reporter: string[];
+  audience: 'instructor' | 'student';
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <shards..>',
+  describe: 'Merge the output folders of sharded `grade --shard K/N` runs into one results.json, grades.csv and report',
+  builder: (y: Argv) =>
+    y
+      .positional('shards', { type: 'string', array: true, demandOption: true, describe: "Each shard's output folder (or its results.json)" })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for the merged results.json, grades.csv and index.html' })
+      .option('reporter', { type: 'string', array: true, default: DEFAULT_REPORTERS, describe: `Reporters to run (${Object.keys(reporters).join(', ')})` })
+      .option('audience', { choices: ['instructor', 'student'] as const, default: 'instructor' as const, describe: 'Who the HTML pages are for: students see no hidden values' })
+      .example('$0 merge shard-1 shard-2 shard-3 --out out', 'Combine three shards') as unknown as Argv<MergeArgs>,
+  handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
+    const results = mergeResults(args.shards.map(readShardOutput));
+    const written = await writeOutputs(args.out, results, args.reporter, { audience: args.audience, now: new Date() });
+    process.stdout.write(`merged ${args.shards.length} shard(s): ${results.submissions.length} submission(s)\n`);
+    process.stdout.write(`wrote ${written.map((f) => `${args.out}/${f}`).join(', ')}\n`);
+  },
+};
