@@ -9,17 +9,20 @@
  */
 export class Value {
   data: number;
-  grad = 0;
+  grad: number;
   label: string;
   readonly _op: string;
   readonly _prev: Value[];
-  _backward: () => void = () => {};
+  _backward: () => void;
 
   constructor(data: number, children: Value[] = [], op = '', label = '') {
     this.data = data;
+    this.grad = 0;
     this._prev = children;
     this._op = op;
     this.label = label;
+    // A leaf has nothing to pass its gradient on to.
+    this._backward = noop;
   }
 
   add(other: Value | number): Value {
@@ -98,27 +101,37 @@ export class Value {
   // ---- backpropagation -------------------------------------------------
 
   backward(): void {
-    // Iterative depth-first search: a recursive one overflows the call stack
-    // on long chains of thousands of nodes.
+    // Topological order by an iterative depth-first search: a recursive one
+    // overflows the call stack on long chains of thousands of nodes. A node
+    // goes on the stack twice: first to visit its children, then (marked
+    // `done`) to be placed in the order after all of them.
     const topo: Value[] = [];
     const visited = new Set<Value>();
-    const stack: Array<[Value, boolean]> = [[this, false]];
+    const stack: Value[] = [this];
+    const done: boolean[] = [false];
     while (stack.length > 0) {
-      const [node, childrenDone] = stack.pop()!;
-      if (childrenDone) {
+      const node = stack.pop()!;
+      if (done.pop()) {
         topo.push(node);
         continue;
       }
       if (visited.has(node)) continue;
       visited.add(node);
-      stack.push([node, true]);
-      for (const child of node._prev) if (!visited.has(child)) stack.push([child, false]);
+      stack.push(node);
+      done.push(true);
+      for (const child of node._prev) {
+        if (visited.has(child)) continue;
+        stack.push(child);
+        done.push(false);
+      }
     }
     // dL/dL = 1; every other gradient follows from it by the chain rule.
     this.grad = 1;
     for (let i = topo.length - 1; i >= 0; i--) topo[i]._backward();
   }
 }
+
+function noop(): void {}
 
 function asValue(x: Value | number): Value {
   return x instanceof Value ? x : new Value(x);

@@ -4,7 +4,8 @@
  * can only spoil its own numbers, never the way they are reported. Replies
  * are JSON strings: the trusted side parses and validates them.
  */
-import { runGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
+import type { GraphSpec } from '../cases/graph.ts';
+import { runProgram, type Program, type ProgramValueClass } from '../cases/program.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
@@ -13,6 +14,9 @@ export type Request =
   /** Several requests in one call; `completed` then returns those that finished. */
   | { kind: 'batch'; requests: Request[] }
   | { kind: 'completed' };
+
+/** How a graph request travels: the graph compiled to a flat program. */
+export type WireRequest = Exclude<Request, { kind: 'graph' } | { kind: 'batch' }> | { kind: 'program'; program: Program } | { kind: 'batch'; requests: WireRequest[] };
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;
@@ -65,13 +69,13 @@ function studentModule(name: string): Record<string, unknown> {
   return mod as Record<string, unknown>;
 }
 
-function handle(request: Request): unknown {
+function handle(request: WireRequest): unknown {
   if (request.kind === 'exports') return { exports: { engine: exportNames('engine'), manual: exportNames('manual') } };
   if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
-  if (request.kind !== 'graph') throw new Error(`unknown request ${String(request.kind)}`);
+  if (request.kind !== 'program') throw new Error(`unknown request ${String(request.kind)}`);
   const Value = studentModule('engine').Value;
   if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
-  const { data, grad } = runGraph(Value as ValueClass, request.graph);
+  const { data, grad } = runProgram(Value as ProgramValueClass, request.program);
   const plainData: Array<number | string> = [];
   const plainGrad: Array<number | string> = [];
   for (let i = 0; i < data.length; i++) {
@@ -97,7 +101,7 @@ function plainDeep(value: unknown): unknown {
   return plain(value);
 }
 
-function reply(request: Request): Record<string, unknown> {
+function reply(request: WireRequest): Record<string, unknown> {
   try {
     return { ok: true, ...(handle(request) as object) };
   } catch (error) {
@@ -111,7 +115,7 @@ let completed: Array<{ reply: Record<string, unknown>; ms: number }> = [];
 const now = Date.now;
 
 g.__gradelab_run = (json: string): string => {
-  const request = parse(json) as Request;
+  const request = parse(json) as WireRequest;
   if (request.kind === 'completed') return stringify({ ok: true, batch: completed });
   if (request.kind !== 'batch') return stringify(reply(request));
   completed = [];

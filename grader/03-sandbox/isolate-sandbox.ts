@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import * as esbuild from 'esbuild';
 import ivm from 'isolated-vm';
+import { toProgram } from '../cases/graph.ts';
 import type { Outcome, Request, Sandbox, SandboxLimits } from './sandbox.ts';
 
 // Student code runs once, cold, in an isolate that is thrown away after one
@@ -18,13 +19,17 @@ import type { Outcome, Request, Sandbox, SandboxLimits } from './sandbox.ts';
 v8.setFlagsFromString('--no-opt');
 
 let driverCode: Promise<string> | undefined;
-const requestJson = new WeakMap<object, string>();
+const programJson = new WeakMap<object, string>();
 
-/** Shared graphs (the long chain) are serialised once per run, not once per submission. */
+/**
+ * The wire format: graphs travel as flat programs, and shared graphs (the
+ * long chain) are serialised once per run, not once per submission.
+ */
 function serialise(request: Request): string {
+  if (request.kind === 'batch') return `{"kind":"batch","requests":[${request.requests.map(serialise).join(',')}]}`;
   if (request.kind !== 'graph') return JSON.stringify(request);
-  let json = requestJson.get(request.graph);
-  if (json === undefined) requestJson.set(request.graph, (json = JSON.stringify(request)));
+  let json = programJson.get(request.graph);
+  if (json === undefined) programJson.set(request.graph, (json = JSON.stringify({ kind: 'program', program: toProgram(request.graph) })));
   return json;
 }
 

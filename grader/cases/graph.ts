@@ -4,6 +4,8 @@
  * Value in the trusted process, so expected numbers never have to cross into
  * the sandbox.
  */
+import { NO_OPERAND, NODE_OPERAND, NUMBER_OPERAND, OP_CODES, runProgram, type Program, type ProgramValueClass } from './program.ts';
+
 export type OpName = 'add' | 'mul' | 'tanh' | 'neg' | 'sub' | 'pow' | 'exp' | 'div' | 'relu';
 
 /** A node id, or a plain number passed to the op as a constant. */
@@ -47,46 +49,40 @@ export function isLeaf(node: GraphNode): node is LeafNode {
   return 'value' in node;
 }
 
-/**
- * Builds the graph with the given Value class, runs backward() from the
- * output, and reads back every node's data and grad, in node order. Written
- * without any outside import because it is also bundled into the sandbox.
- */
-export function runGraph(Value: ValueClass, spec: GraphSpec): { data: unknown[]; grad: unknown[] } {
-  // V8 stores small integers and doubles in fields differently. A grad that
-  // starts at 0 and later holds 0.5 makes every node built so far migrate to
-  // a new layout one by one, which costs more than the whole backward pass
-  // on a long chain. One throwaway Value with fractional fields settles the
-  // layout before the graph is built.
-  const probe = new Value(0.5);
-  probe.grad = 0.5;
+const programs = new WeakMap<GraphSpec, Program>();
+
+/** The graph as the flat program the sandbox runs; cached per graph. */
+export function toProgram(spec: GraphSpec): Program {
+  let program = programs.get(spec);
+  if (program) return program;
   const index = new Map<string, number>();
-  const built: ValueLike[] = [];
-  const operand = (a: Arg): unknown => (typeof a === 'number' ? a : built[index.get(a)!]);
-  const nodes = spec.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
+  const code: number[] = [];
+  spec.nodes.forEach((node, i) => {
     index.set(node.id, i);
     if (isLeaf(node)) {
-      built.push(new Value(node.value));
-      continue;
+      code.push(0, node.value, 0, NO_OPERAND);
+      return;
     }
-    const self = built[index.get(node.args[0] as string)!];
-    const method = self[node.op];
-    if (typeof method !== 'function') throw new TypeError(`Value has no method ${node.op}()`);
-    built.push((node.args.length === 1 ? method.call(self) : method.call(self, operand(node.args[1]))) as ValueLike);
-  }
-  built[index.get(spec.output)!].backward();
-  const data: unknown[] = [];
-  const grad: unknown[] = [];
-  for (let i = 0; i < built.length; i++) {
-    data.push(built[i].data);
-    grad.push(built[i].grad);
-  }
-  return { data, grad };
+    const [first, second] = node.args;
+    const kind = second === undefined ? NO_OPERAND : typeof second === 'number' ? NUMBER_OPERAND : NODE_OPERAND;
+    const y = second === undefined ? 0 : typeof second === 'number' ? second : index.get(second)!;
+    code.push(OP_CODES.indexOf(node.op), index.get(first as string)!, y, kind);
+  });
+  program = { code, output: index.get(spec.output)! };
+  programs.set(spec, program);
+  return program;
 }
 
-/** The same, keyed by node id: for the trusted side. */
+/**
+ * Builds the graph with the given Value class, runs backward() from the
+ * output, and reads back every node's data and grad, in node order: the
+ * same code the sandbox runs on a student's Value.
+ */
+export function runGraph(Value: ValueClass, spec: GraphSpec): { data: unknown[]; grad: unknown[] } {
+  return runProgram(Value as unknown as ProgramValueClass, toProgram(spec));
+}
+
+/** The same, keyed by node id. */
 export function evaluateGraph(Value: ValueClass, spec: GraphSpec): Record<string, NodeValues> {
   const { data, grad } = runGraph(Value, spec);
   const out: Record<string, NodeValues> = {};

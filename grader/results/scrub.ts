@@ -5,19 +5,32 @@
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 
-const GRADER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXED_TARGETS: Array<[string, string]> = [
+  [fileURLToPath(new URL('../../', import.meta.url)), '<grader>/'],
+  [os.tmpdir(), '<tmp>'],
+];
+
+/** Replacement pairs, longest first, so a submission inside the tmp dir is named as a submission. */
+function targetsFor(roots: Array<string | undefined>): Array<[string, string]> {
+  const submission = roots.filter((r): r is string => !!r).map((r): [string, string] => [r, '<submission>']);
+  return [...submission, ...FIXED_TARGETS].sort((a, b) => b[0].length - a[0].length);
+}
+
+function replaceAll(text: string, targets: Array<[string, string]>): string {
+  let out = text;
+  for (const [from, to] of targets) if (out.includes(from)) out = out.split(from).join(to);
+  return out;
+}
 
 export function scrubText(text: string, roots: Array<string | undefined>): string {
-  let out = text;
-  const targets = [...roots.filter((r): r is string => !!r).map((r) => [r, '<submission>'] as const), [GRADER_ROOT, '<grader>/'] as const, [os.tmpdir(), '<tmp>'] as const];
-  for (const [from, to] of targets.sort((a, b) => b[0].length - a[0].length)) out = out.split(from).join(to);
-  return out;
+  return replaceAll(text, targetsFor(roots));
 }
 
 /** Deep copy of `value` with every string scrubbed. */
 export function scrubPaths<T>(value: T, roots: Array<string | undefined>): T {
+  const targets = targetsFor(roots);
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrubText(v, roots);
+    if (typeof v === 'string') return replaceAll(v, targets);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
