@@ -4,7 +4,7 @@
  * a single student's zip stays one submission, and a folder of GitHub
  * Classroom clones gives one submission per clone with `.git` ignored.
  */
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBulkListing, lmsId } from '../../../grader/01-discover/bulk.ts';
@@ -17,8 +17,15 @@ import { fixture, tempDir } from '../integrations/run-cli.ts';
 
 const zips = (name: string) => fixture('zips', name);
 const opened: ClassDiscovery[] = [];
+const made: string[] = [];
+const scratch = (prefix: string) => {
+  const dir = tempDir(prefix);
+  made.push(dir);
+  return dir;
+};
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((d) => d.cleanup()));
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 async function discoverClass(inputs: string[], stripPrefix?: string): Promise<ClassDiscovery> {
@@ -46,7 +53,7 @@ describe('LMS bulk downloads', () => {
   });
 
   it('expands a Moodle download of one student whose folder holds only a zip', async () => {
-    const file = path.join(tempDir('moodle-one'), 'download.zip');
+    const file = path.join(scratch('moodle-one'), 'download.zip');
     writeFileSync(file, buildZip([{ name: 'Ada Lovelace_10001_assignsubmission_file_/work.zip', data: buildZip(studentFiles('')), method: 0 }]));
     const { submissions } = await discoverClass([file]);
     expect(submissions.map((s) => [s.id, s.kind, path.basename(s.path)])).toEqual([['Ada Lovelace_10001', 'zip', 'work.zip']]);
@@ -75,7 +82,7 @@ describe('LMS bulk downloads', () => {
 
   it('tells a bulk listing from a single submission by entry names', async () => {
     const listing = async (entries: Parameters<typeof buildZip>[0]) => {
-      const file = path.join(tempDir('listing'), 'x.zip');
+      const file = path.join(scratch('listing'), 'x.zip');
       writeFileSync(file, buildZip(entries));
       return isBulkListing(await listZip(file, SUBMISSION_LIMITS));
     };
@@ -99,7 +106,7 @@ describe('LMS bulk downloads', () => {
 
 describe('a folder of GitHub Classroom clones', () => {
   function classroom(): string {
-    const dir = tempDir('classroom');
+    const dir = scratch('classroom');
     for (const student of ['alice', 'bob']) {
       const clone = path.join(dir, `assignment-${student}`);
       cpSync(fixture('submissions', 'correct-micrograd-style'), clone, { recursive: true });
@@ -126,7 +133,7 @@ describe('a folder of GitHub Classroom clones', () => {
   });
 
   it('never strips an id down to nothing, and still keeps ids unique', async () => {
-    const dir = tempDir('prefix');
+    const dir = scratch('prefix');
     for (const name of ['hw-', 'hw-a', 'x/hw-a']) cpSync(fixture('submissions', 'correct-micrograd-style'), path.join(dir, name), { recursive: true });
     const ids = (await discoverClass([path.join(dir, 'hw-'), path.join(dir, 'hw-a'), path.join(dir, 'x', 'hw-a')], 'hw-')).submissions.map((s) => s.id);
     expect(ids).toEqual(['hw-', 'a', 'a-2']);

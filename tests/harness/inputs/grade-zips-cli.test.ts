@@ -3,9 +3,9 @@
  * archives (bulk downloads expanded per student) and, for every bad one,
  * prints its reason and records an E_ZIP row, without stopping the run.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../../grader/results/types.ts';
 import { fixture, runCli, tempDir } from '../integrations/run-cli.ts';
 
@@ -14,6 +14,7 @@ describe('grader grade fixtures/zips', () => {
   const run = runCli(['grade', fixture('zips'), '--out', out, '--no-cache', '--reporter', 'json', 'csv']);
   const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
   const byId = new Map(results.submissions.map((s) => [s.id, s]));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('exits 0: refused archives are results, not failures of the run', () => {
     expect(run.stderr).not.toMatch(/E_INTERNAL/);

@@ -4,9 +4,9 @@
  * result depends on (the student's files, the config, the archive bytes)
  * sends exactly the affected submissions back through the grader.
  */
-import { appendFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { cacheable, gradeWithCache } from '../../../grader/cache/cached-grade.ts';
 import { gradeSubmission, type GradeOne } from '../../../grader/grade.ts';
@@ -30,6 +30,7 @@ beforeEach(() => {
   cacheDir = path.join(root, 'cache');
   sources = makeClass(path.join(root, 'class'), 3).map((id) => ({ id, kind: 'folder', path: path.join(root, 'class', id) }));
 });
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 async function run(config = testConfig(), list = sources) {
   const counter = countingGrader();
@@ -111,7 +112,7 @@ describe('what is worth caching', () => {
   });
 
   it('does not store a timed-out result, so the next run tries again', async () => {
-    const dir = tempDir('no-timeouts');
+    const dir = path.join(root, 'no-timeouts');
     cpSync(sources[0].path, path.join(dir, 'slow'), { recursive: true });
     const slow: SubmissionSource[] = [{ id: 'slow', kind: 'folder', path: path.join(dir, 'slow') }];
     let calls = 0;

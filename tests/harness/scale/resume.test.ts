@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { BIN, runCli, tempDir } from '../integrations/run-cli.ts';
 import { makeClass, normalise, readResults } from './class-maker.ts';
@@ -20,6 +20,7 @@ describe('a run killed with SIGKILL', () => {
   const classDir = path.join(root, 'class');
   const cacheDir = path.join(root, 'cache');
   makeClass(classDir, STUDENTS);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const out = (name: string) => path.join(root, name);
   const gradeArgs = (name: string) => ['grade', classDir, '--out', out(name), '--reporter', 'json', 'csv'];
 

@@ -4,9 +4,9 @@
  * grades.csv as one unsharded run (timings aside). Merge refuses anything
  * that would make that untrue.
  */
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inShard, parseShard, shardOf } from '../../../grader/01-discover/shard.ts';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { isGraderError } from '../../../grader/errors.ts';
@@ -90,6 +90,7 @@ describe('grade --shard and merge, end to end', () => {
   const root = tempDir('shards');
   const classDir = path.join(root, 'class');
   const ids = makeClass(classDir, 9);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const grade = (out: string, ...extra: string[]) => runCli(['grade', classDir, '--out', path.join(root, out), '--no-cache', '--reporter', 'json', 'csv', ...extra]);
   const whole = grade('whole');
   const shards = [1, 2, 3].map((k) => grade(`shard-${k}`, '--shard', `${k}/3`));
