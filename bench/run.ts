@@ -4,12 +4,12 @@
  *   2. the same work done by running `vitest run` once per submission, on a sample;
  *   3. a re-grade of the same N unchanged submissions from the cache.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { discover } from '../grader/01-discover/discover.ts';
 import { readConfig } from '../grader/config/load.ts';
-import { gradeAll } from '../grader/grade.ts';
+import { gradeWithCache } from '../grader/cache/cached-grade.ts';
 import { generateClass } from './generate.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
 
@@ -22,9 +22,23 @@ try {
   const folders = generateClass(path.join(work, 'class'), COUNT);
   const { submissions } = discover([path.join(work, 'class')]);
 
-  const started = performance.now();
-  const results = await gradeAll(submissions, config);
+  const cacheDir = path.join(work, 'cache');
+
+  // The first run grades everything (and fills the cache, as the CLI does).
+  let started = performance.now();
+  const { results } = await gradeWithCache(submissions, config, { cacheDir });
   const gradeMs = performance.now() - started;
+
+  // Nothing changed: every result comes from the cache.
+  started = performance.now();
+  const cached = await gradeWithCache(submissions, config, { cacheDir });
+  const cachedMs = performance.now() - started;
+
+  // One student pushes a fix: only that submission is graded again.
+  appendFileSync(path.join(folders[0], 'exercises/engine.ts'), '\n// fixed a typo\n');
+  started = performance.now();
+  const oneChanged = await gradeWithCache(submissions, config, { cacheDir });
+  const oneChangedMs = performance.now() - started;
   const perSecond = (COUNT / gradeMs) * 1000;
   const full = results.filter((r) => r.score === r.maxScore).length;
 
@@ -41,6 +55,8 @@ try {
     ['per submission (grader)', `${gradelabPer.toFixed(1)} ms`],
     [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
     ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
+    ['cached re-grade, nothing changed', `${(cachedMs / 1000).toFixed(2)} s (${cached.cache.hits} hits, ${cached.cache.misses} misses)`],
+    ['cached re-grade, one submission changed', `${(oneChangedMs / 1000).toFixed(2)} s (${oneChanged.cache.hits} hits, ${oneChanged.cache.misses} misses)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
