@@ -14,6 +14,7 @@ import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
 import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
+import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
 import { createProgress } from '../progress.ts';
 
 interface GradeArgs {
@@ -27,6 +28,9 @@ interface GradeArgs {
   stripPrefix?: string;
   cache: boolean;
   cacheDir: string;
+  roster?: string;
+  assignmentName?: string;
+  assignmentId?: string;
 }
 
 export const gradeCommand: CommandModule<object, GradeArgs> = {
@@ -47,12 +51,17 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
       .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
       .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
-      .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)') as unknown as Argv<GradeArgs>,
+      .option('roster', { type: 'string', describe: 'Roster CSV (folder,student_id,name[,email,section]): adds student ids and names, writes canvas-grades.csv' })
+      .option('assignment-name', { type: 'string', describe: 'Canvas assignment name for canvas-grades.csv' })
+      .option('assignment-id', { type: 'string', describe: 'Canvas assignment id, so the import updates that assignment' })
+      .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)')
+      .example('$0 grade class --out out --roster roster.csv --assignment-name Backprop --assignment-id 1234', 'Grades with student ids, plus a Canvas import file') as unknown as Argv<GradeArgs>,
   handler: async (args: ArgumentsCamelCase<GradeArgs>) => {
     const { value: config, warnings } = requireConfig(args.config);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     if (args.concurrency !== undefined) config.concurrency = Math.max(1, Math.floor(args.concurrency));
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    const roster = readRosterOption(args);
     const discovery = await discoverAll(args.inputs, { stripPrefix: args.stripPrefix });
     try {
       for (const line of discovery.skipped) process.stderr.write(`skipped: ${line}\n`);
@@ -63,8 +72,9 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       const { results: graded, cache } = await gradeWithCache(submissions, config, { cacheDir: args.cache ? args.cacheDir : undefined, onProgress: (event) => progress.update(event) });
       progress.stop();
       for (const s of graded) for (const e of s.errors.filter((x) => x.code === 'E_ZIP')) process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
-      const results = buildResults(graded, config);
-      const written = await writeOutputs(args.out, results, args.reporter, { audience: args.audience, now: new Date() });
+      const { results, warnings: rosterWarnings } = attachRoster(buildResults(graded, config), roster);
+      for (const line of rosterWarnings) process.stderr.write(`warning: ${line}\n`);
+      const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
       if (shard) {
         writeFileAtomic(path.join(args.out, SHARD_FILE), shardManifest(shard, graded.length));
         written.push(SHARD_FILE);
