@@ -1,0 +1,81 @@
+/**
+ * One case as its page shows it. For a student reading a concealed case
+ * (./visibility.ts) only the outcome, points, message, note and hints go
+ * into the view; its name, id, detail, nodes and drawing are left out here,
+ * so that no template can print them.
+ */
+import type { Results, TestResult } from '../../results/types.ts';
+import type { RenderContext } from '../reporter.ts';
+import { plural, points, testBadge, type StatusBadge } from './format.ts';
+import type { CaseDrawing } from './graph-render.ts';
+import { nodeTable, type NodeTable } from './node-table.ts';
+import { concealsDetails, visibilityLabel } from './visibility.ts';
+
+export interface CaseView {
+  /** Only for linking within the page builder; a concealed case's id is never printed. */
+  testId: string;
+  anchor: string;
+  name: string;
+  idText: string;
+  badge: StatusBadge;
+  pointsText: string;
+  message: string;
+  detail: string;
+  hasDetail: boolean;
+  note: string;
+  hasNote: boolean;
+  hints: string[];
+  hasHints: boolean;
+  tags: string[];
+  concealed: boolean;
+  passed: boolean;
+  hasId: boolean;
+  nodes: NodeTable | false;
+  hasNodes: boolean;
+  /** Large tables start folded so that the page stays scannable. */
+  nodesOpen: boolean;
+  graph: CaseDrawing | false;
+  hasGraph: boolean;
+  omittedNote: string;
+  hasOmittedNote: boolean;
+}
+
+export type Drawings = Map<TestResult, CaseDrawing>;
+
+export function caseView(test: TestResult, index: number, results: Results, context: RenderContext, drawings: Drawings, hiddenNumber: number): CaseView {
+  const concealed = concealsDetails(test, results, context);
+  const badge = testBadge(test.status, test.notAttempted);
+  const showNodes = !concealed && test.status !== 'pass' && !!test.nodes && test.nodes.length > 0;
+  const tags = [test.kind === 'bonus' ? 'bonus' : '', context.audience === 'instructor' ? visibilityLabel(test, results, context.now) : concealed ? 'hidden test' : ''].filter(Boolean);
+  const omitted = test.nodesOmitted ?? 0;
+  const graph = showNodes ? (drawings.get(test) ?? false) : false;
+  // Said again under the table: the table, too, lacks these nodes.
+  const omittedNote = showNodes && omitted > 0 ? `${plural(omitted, 'node')} far from the first wrong gradient ${omitted === 1 ? 'is' : 'are'} not in this report.` : '';
+  return {
+    testId: test.id,
+    anchor: `case-${index + 1}`,
+    // A hidden case's name can describe its graph ("c = a + 3"), so students see a number instead.
+    name: concealed ? `Hidden test ${hiddenNumber}` : test.name,
+    idText: concealed ? '' : test.id,
+    badge,
+    pointsText: `${points(test.points)} / ${points(test.maxPoints)}`,
+    message: test.message,
+    detail: concealed ? '' : test.detail,
+    hasDetail: !concealed && !!test.detail && test.detail !== test.message,
+    note: test.note ?? '',
+    hasNote: !!test.note,
+    hints: test.hints,
+    hasHints: test.hints.length > 0,
+    tags,
+    concealed,
+    passed: test.status === 'pass',
+    hasId: !concealed,
+    nodes: showNodes ? nodeTable(test.nodes!, results.config.tolerance) : false,
+    hasNodes: showNodes,
+    nodesOpen: showNodes && test.nodes!.length <= 30,
+    graph,
+    hasGraph: graph !== false,
+    omittedNote,
+    hasOmittedNote: omittedNote !== '',
+  };
+}
