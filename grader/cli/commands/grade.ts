@@ -21,7 +21,7 @@ interface GradeArgs {
   inputs: string[];
   out: string;
   config?: string;
-  reporter: string[];
+  reporter?: string[];
   concurrency?: number;
   audience: 'instructor' | 'student';
   shard?: string;
@@ -41,7 +41,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Submission folders or zips, or folders that hold them' })
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for results.json, grades.csv and index.html' })
       .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON, see schemas/grading-config.schema.json)' })
-      .option('reporter', { type: 'string', array: true, default: DEFAULT_REPORTERS, describe: `Reporters to run (${Object.keys(reporters).join(', ')})` })
+      .option('reporter', { type: 'string', array: true, describe: `Reporters to run (${Object.keys(reporters).join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student` })
       .option('concurrency', { type: 'number', describe: 'Submissions graded at once (default from the config)' })
       .option('audience', { choices: ['instructor', 'student'] as const, default: 'instructor' as const, describe: 'Who the HTML pages are for: students see no hidden values' })
       .option('shard', { type: 'string', describe: 'Grade only shard K of N (e.g. 2/3), chosen by a hash of each id; combine shards with `grader merge`' })
@@ -62,6 +62,11 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
     if (args.concurrency !== undefined) config.concurrency = Math.max(1, Math.floor(args.concurrency));
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const roster = readRosterOption(args);
+    // Students' output must not carry hidden values, and results.json does.
+    const reporterNames = args.reporter ?? (args.audience === 'student' ? ['html'] : DEFAULT_REPORTERS);
+    if (args.audience === 'student' && reporterNames.some((name) => name !== 'html')) {
+      throw new GraderError('E_USAGE', `--audience student writes only student pages (reporter html); ${reporterNames.filter((n) => n !== 'html').join(', ')} would include hidden values`);
+    }
     const discovery = await discoverAll(args.inputs, { stripPrefix: args.stripPrefix });
     try {
       for (const line of discovery.skipped) process.stderr.write(`skipped: ${line}\n`);
@@ -74,7 +79,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       for (const s of graded) for (const e of s.errors.filter((x) => x.code === 'E_ZIP')) process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
       const { results, warnings: rosterWarnings } = attachRoster(buildResults(graded, config), roster);
       for (const line of rosterWarnings) process.stderr.write(`warning: ${line}\n`);
-      const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
+      const written = await writeOutputs(args.out, results, withLmsReporters(reporterNames, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
       if (shard) {
         writeFileAtomic(path.join(args.out, SHARD_FILE), shardManifest(shard, graded.length));
         written.push(SHARD_FILE);
@@ -85,9 +90,17 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       const full = graded.filter((s) => s.score === s.maxScore).length;
       const cacheNote = cache.enabled ? `; cache: ${cache.hits} hit(s), ${cache.misses} miss(es)` : '';
       process.stdout.write(`graded ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${cacheNote}\n`);
-      process.stdout.write(`wrote ${written.map((f) => `${args.out}/${f}`).join(', ')}\n`);
+      process.stdout.write(`${describeWritten(args.out, written)}\n`);
     } finally {
       await discovery.cleanup();
     }
   },
 };
+
+/** "wrote out/results.json, out/grades.csv, out/index.html and 24 pages in out/submissions, out/feedback" */
+function describeWritten(out: string, files: string[]): string {
+  const top = files.filter((f) => !f.includes('/')).map((f) => path.join(out, f));
+  const nested = files.filter((f) => f.includes('/'));
+  const folders = [...new Set(nested.map((f) => path.join(out, path.dirname(f))))];
+  return `wrote ${top.join(', ')}${nested.length > 0 ? `${top.length > 0 ? ' and ' : ''}${nested.length} page(s) in ${folders.join(', ')}` : ''}`;
+}
