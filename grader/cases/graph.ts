@@ -4,7 +4,7 @@
  * Value in the trusted process, so expected numbers never have to cross into
  * the sandbox.
  */
-import { NO_OPERAND, NODE_OPERAND, NUMBER_OPERAND, OP_CODES, runProgram, type Program, type ProgramValueClass } from './program.ts';
+import { NO_OPERAND, NODE_OPERAND, NUMBER_OPERAND, OP_CODES, runProgram, type Program, type ProgramValue, type ProgramValueClass } from './program.ts';
 
 export type OpName = 'add' | 'mul' | 'tanh' | 'neg' | 'sub' | 'pow' | 'exp' | 'div' | 'relu';
 
@@ -29,14 +29,9 @@ export interface GraphSpec {
   output: string;
 }
 
-export interface ValueLike {
-  data: number;
-  grad: number;
-  backward(): void;
-  [op: string]: unknown;
-}
-
-export type ValueClass = new (data: number) => ValueLike;
+/** Anything with the Value surface the contract fixes: a student's, the reference, a mutant. */
+export type ValueLike = ProgramValue;
+export type ValueClass = ProgramValueClass;
 
 export interface NodeValues {
   data: number;
@@ -79,7 +74,7 @@ export function toProgram(spec: GraphSpec): Program {
  * same code the sandbox runs on a student's Value.
  */
 export function runGraph(Value: ValueClass, spec: GraphSpec): { data: unknown[]; grad: unknown[] } {
-  return runProgram(Value as unknown as ProgramValueClass, toProgram(spec));
+  return runProgram(Value, toProgram(spec));
 }
 
 /** The same, keyed by node id. */
