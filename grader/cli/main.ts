@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.ts';
 import { renderError } from './render-error.ts';
+import { closest } from '../suggest.ts';
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('grader')
@@ -21,9 +22,24 @@ const cli = yargs(hideBin(process.argv))
   .fail((message, error, y) => {
     if (error) throw error;
     y.showHelp('error');
-    process.stderr.write(`\nerror [E_USAGE]: ${message}\n`);
+    process.stderr.write(`\nerror [E_USAGE]: ${message}${suggestOptions(message)}\n`);
     process.exit(2);
   });
+
+/** yargs suggests commands but not options: add "did you mean --config?" for each unknown one. */
+function suggestOptions(message: string): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown) return '';
+  // The options of the command that failed are registered on the instance by now.
+  const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+  const known = [...Object.keys(options.key), ...Object.values(options.alias).flat()].filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  const hints = unknown[1]
+    .split(', ')
+    .map((arg) => [arg, closest(arg.replace(/^-+/, ''), known)] as const)
+    .filter(([, guess]) => guess !== undefined)
+    .map(([arg, guess]) => `\n  ${arg}: did you mean --${guess}?`);
+  return hints.join('');
+}
 
 try {
   await cli.parseAsync();

@@ -3,6 +3,7 @@
  * at the parsed config and reports errors or warnings prefixed with the path.
  */
 import { allCaseIds, fixedCases } from '../cases/catalog.ts';
+import { closest } from '../suggest.ts';
 import { DEFAULT_SALT, type GradingConfig } from './types.ts';
 
 export interface RuleFinding {
@@ -13,18 +14,23 @@ export interface RuleFinding {
 
 type Rule = (config: GradingConfig) => RuleFinding[];
 
+function didYouMean(id: string, known: Set<string>): string {
+  const guess = closest(id, known);
+  return guess ? `: did you mean '${guess}'?` : ` (known: ${[...known].join(', ')})`;
+}
+
 export const rules: Record<string, Rule> = {
   'known-cases': (config) => {
     const known = new Set(allCaseIds(config));
     return Object.keys(config.cases)
       .filter((id) => !known.has(id))
-      .map((id) => ({ level: 'error', path: `$.cases.${id}`, message: `no case has the id '${id}' (known: ${[...known].join(', ')})` }));
+      .map((id) => ({ level: 'error', path: `$.cases.${id}`, message: `no case has the id '${id}'${didYouMean(id, known)}` }));
   },
   'known-exercises': (config) => {
     const known = new Set([...fixedCases().map((c) => c.exercise)]);
     return Object.keys(config.exercises)
       .filter((id) => !known.has(id))
-      .map((id) => ({ level: 'error', path: `$.exercises.${id}`, message: `no exercise has the id '${id}' (known: ${[...known].join(', ')})` }));
+      .map((id) => ({ level: 'error', path: `$.exercises.${id}`, message: `no exercise has the id '${id}'${didYouMean(id, known)}` }));
   },
   'case-fits-in-submission-timeout': (config) =>
     config.timeouts.caseMs > config.timeouts.submissionMs
