@@ -21,6 +21,8 @@ export interface ProgressEvent {
   result: SubmissionResult;
 }
 
+const NO_DIAGNOSIS = { ids: [], explainsAll: true, perCase: new Map() };
+
 export async function gradeSubmission(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
   const started = performance.now();
   const cases = casesFor(source.id, config);
@@ -28,7 +30,7 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   try {
     if (loaded.error) {
       const judged = new Map<string, Judgement>(cases.map((c) => [c.id, { status: 'error', summary: `Not run: ${loaded.error!.message}`, detail: `Not run: ${loaded.error!.message}` }]));
-      return scoreSubmission({ id: source.id, cases, judged, diagnosis: { ids: [], explainsAll: true, perCase: new Map() }, loadErrors: [loaded.error], durationMs: performance.now() - started });
+      return scrubPaths(scoreSubmission({ id: source.id, cases, judged, diagnosis: NO_DIAGNOSIS, loadErrors: [loaded.error], durationMs: performance.now() - started }), [source.path]);
     }
     const run = await runSubmission(loaded, cases, {
       memoryMb: config.memoryMb,
@@ -75,7 +77,7 @@ async function gradeSafely(source: SubmissionSource, config: GradingConfig, grad
   } catch (error) {
     const internal = new GraderError('E_INTERNAL', `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`);
     return scrubPaths(
-      scoreSubmission({ id: source.id, cases: [], judged: new Map(), diagnosis: { ids: [], explainsAll: true, perCase: new Map() }, loadErrors: [internal], durationMs: 0 }),
+      scoreSubmission({ id: source.id, cases: [], judged: new Map(), diagnosis: NO_DIAGNOSIS, loadErrors: [internal], durationMs: 0 }),
       [source.path],
     );
   }
