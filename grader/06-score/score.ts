@@ -9,12 +9,11 @@ import type { Diagnosis } from '../05-diagnose/diagnose.ts';
 import { MISCONCEPTION_BY_ID } from '../05-diagnose/misconceptions.ts';
 import type { GraderError } from '../errors.ts';
 import type { SandboxRun } from '../03-sandbox/run-submission.ts';
+import { round2 as round } from '../results/points.ts';
 import type { SubmissionError, SubmissionResult, TestResult } from '../results/types.ts';
 
 /** Failed graphs larger than this keep only the nodes around the first divergence. */
 const MAX_REPORTED_NODES = 120;
-
-const round = (x: number) => Math.round(x * 100) / 100;
 
 export interface ScoreInput {
   id: string;

@@ -11,6 +11,7 @@
  * than credit the wrong student. Roster students without a submission get no
  * row, so the import leaves their grade as it is.
  */
+import { round2 } from '../results/points.ts';
 import type { Results } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
 import { csvCell } from './csv-reporter.ts';
@@ -27,7 +28,7 @@ export function canvasAssignmentHeader(assignment: { name: string; id?: string }
 
 /** Points for the gradebook: the required score plus any bonus, so extra credit reaches the LMS. */
 export function canvasPoints(s: { score: number; bonus: number }): number {
-  return Math.round((s.score + s.bonus) * 100) / 100;
+  return round2(s.score + s.bonus);
 }
 
 export function canvasRows(results: Results, assignment?: { name: string; id?: string }): Array<Array<string | number>> {

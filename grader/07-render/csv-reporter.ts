@@ -4,6 +4,7 @@
  * leading = + - @ is defused so that a spreadsheet never runs a formula from
  * a student-chosen folder name.
  */
+import { scorePercent } from '../results/points.ts';
 import type { Results } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
 import type { Reporter } from './reporter.ts';
@@ -22,7 +23,7 @@ export function csvRows(results: Results): Array<Array<string | number>> {
     s.status,
     s.score,
     s.maxScore,
-    s.maxScore > 0 ? Math.round((1000 * s.score) / s.maxScore) / 10 : 0,
+    scorePercent(s.score, s.maxScore),
     s.bonus,
     s.maxBonus,
     s.misconceptions.join(' '),

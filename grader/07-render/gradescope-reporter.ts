@@ -10,7 +10,8 @@
  * gradebook; set the assignment's autograder points to maxScore.
  */
 import type { SubmissionResult, TestResult } from '../results/types.ts';
-import { errorList, hintList, percent, scoreLine, statusWord } from './ci/markdown.ts';
+import { round2, scorePercent } from '../results/points.ts';
+import { errorList, hintList, scoreLine, statusWord } from './ci/markdown.ts';
 
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
 
@@ -43,7 +44,6 @@ export interface GradescopeOptions {
   visibility?: GradescopeVisibility;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function testOutput(t: TestResult): string {
   const lead = t.status === 'error' || t.status === 'timeout' ? `${statusWord(t)[0].toUpperCase()}${statusWord(t).slice(1)}: ` : '';
@@ -79,7 +79,7 @@ export function gradescopeOutput(s: SubmissionResult): string {
   if (required.length > 0) {
     const passed = required.filter((t) => t.status === 'pass').length;
     const hidden = s.tests.some((t) => t.visibility !== 'visible') ? ' Some cases are not shown to you yet, or at all; their points are counted.' : '';
-    lines.push(`${passed} of ${required.length} required cases passed (${percent(s.score, s.maxScore)}% of the points).${hidden}`);
+    lines.push(`${passed} of ${required.length} required cases passed (${scorePercent(s.score, s.maxScore)}% of the points).${hidden}`);
   }
   return lines.join('\n').trimEnd();
 }

@@ -1,28 +1,27 @@
 /**
- * Writes reporter output into the output folder. Each file is written to a
- * temporary name and renamed, so a killed run never leaves a half file.
+ * Writes reporter output into the output folder, each file atomically.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.ts';
+import { closest } from '../suggest.ts';
+import { writeFileAtomic } from '../write-atomic.ts';
 import type { Results } from '../results/types.ts';
 import type { OutputFile, RenderContext } from './reporter.ts';
 import { reporters } from './registry.ts';
 
-export function writeFileAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+/** Fails on an unknown reporter name, naming the one it probably meant; cheap enough to call before grading. */
+export function checkReporterNames(names: string[]): void {
+  for (const name of names) {
+    if (reporters[name]) continue;
+    const guess = closest(name, Object.keys(reporters));
+    throw new GraderError('E_USAGE', `unknown reporter '${name}'${guess ? `: did you mean '${guess}'?` : ''} (known: ${Object.keys(reporters).join(', ')})`);
+  }
 }
 
 export async function renderAll(results: Results, names: string[], context: RenderContext): Promise<OutputFile[]> {
+  checkReporterNames(names);
   const files: OutputFile[] = [];
-  for (const name of names) {
-    const reporter = reporters[name];
-    if (!reporter) throw new GraderError('E_USAGE', `unknown reporter '${name}' (known: ${Object.keys(reporters).join(', ')})`);
-    files.push(...(await reporter.render(results, context)));
-  }
+  for (const name of names) files.push(...(await reporters[name].render(results, context)));
   return files;
 }
 

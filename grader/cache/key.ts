@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionSource } from '../01-discover/discover.ts';
-import { casesFor } from '../cases/catalog.ts';
+import { casesFor, isPerStudent } from '../cases/catalog.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { GRADER_VERSION } from '../results/build.ts';
 import { stableJson } from './stable-json.ts';
@@ -43,15 +43,15 @@ export function createKeyContext(config: GradingConfig): KeyContext {
 }
 
 /**
- * Generated cases named `random-graph-*` are drawn per id (reference.ts keys on
- * the same prefix); the rest are identical for every id, so they are hashed once
- * instead of re-serialising a 5,000-node chain per submission. The id is in the
- * key as well, so the split is an optimisation, never a source of stale hits.
+ * Random cases are drawn per id; the rest are identical for every id, so they
+ * are hashed once instead of re-serialising a 5,000-node chain per submission.
+ * The id is in the key as well, so the split is an optimisation, never a
+ * source of stale hits.
  */
 export function cacheKey(ctx: KeyContext, source: SubmissionSource, content: string): string {
   const cases = casesFor(source.id, ctx.config);
-  const perId = cases.filter((c) => c.id.startsWith('random-graph-'));
-  ctx.sharedCases ??= sha256(JSON.stringify(cases.filter((c) => !c.id.startsWith('random-graph-'))));
+  const perId = cases.filter(isPerStudent);
+  ctx.sharedCases ??= sha256(JSON.stringify(cases.filter((c) => !isPerStudent(c))));
   return sha256(ctx.base, source.id, content, ctx.sharedCases, JSON.stringify(perId));
 }
 

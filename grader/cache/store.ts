@@ -4,10 +4,10 @@
  * a run killed at any moment (even `kill -9`) leaves either the whole entry or
  * none of it, and the next run resumes from every entry already written.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SubmissionResult } from '../results/types.ts';
+import { writeFileAtomic } from '../write-atomic.ts';
 
 export const DEFAULT_CACHE_DIR = '.gradelab-cache';
 const STORE_FORMAT = 1;
@@ -43,16 +43,7 @@ export class ResultCache {
   }
 
   put(key: string, result: SubmissionResult): void {
-    const file = this.fileFor(key);
-    // Unique per write: two workers storing the same key must not share a temporary file.
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const entry: StoredEntry = { format: STORE_FORMAT, key, result };
-    try {
-      writeFileSync(temp, JSON.stringify(entry));
-      renameSync(temp, file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(this.fileFor(key), JSON.stringify(entry));
   }
 }

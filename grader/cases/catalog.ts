@@ -64,10 +64,18 @@ export function fixedCases(): CaseDef[] {
   return fixed;
 }
 
+const LONG_CHAIN_ID = 'long-chain';
+const RANDOM_PREFIX = 'random-graph-';
+
+/** Random graphs are drawn per submission; every other case is the same for all. */
+export function isPerStudent(c: CaseDef): boolean {
+  return c.id.startsWith(RANDOM_PREFIX);
+}
+
 /** Ids of every case any submission can get; generated ids included. */
 export function allCaseIds(config: GradingConfig): string[] {
-  const random = Array.from({ length: config.randomCases.count }, (_, i) => `random-graph-${i + 1}`);
-  return [...fixedCases().map((c) => c.id), 'long-chain', ...random];
+  const random = Array.from({ length: config.randomCases.count }, (_, i) => `${RANDOM_PREFIX}${i + 1}`);
+  return [...fixedCases().map((c) => c.id), LONG_CHAIN_ID, ...random];
 }
 
 const chains = new Map<number, GraphSpec>();
@@ -80,11 +88,11 @@ function chainOf(length: number): GraphSpec {
 
 export function casesFor(submissionId: string, config: GradingConfig): CaseDef[] {
   const generated: CaseDef[] = [
-    { id: 'long-chain', name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: chainOf(config.longChain.length) },
+    { id: LONG_CHAIN_ID, name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: chainOf(config.longChain.length) },
   ];
   for (let i = 1; i <= config.randomCases.count; i++) {
     const seed = seedFrom(`${config.salt}:${submissionId}:${i}`);
-    generated.push({ id: `random-graph-${i}`, name: `a random graph of add, mul and tanh (#${i}, drawn for this submission)`, exercise: 'accumulate', points: config.randomCases.points, visibility: 'hidden', kind: 'required', graph: randomGraph(seed, config.randomCases.nodes) });
+    generated.push({ id: `${RANDOM_PREFIX}${i}`, name: `a random graph of add, mul and tanh (#${i}, drawn for this submission)`, exercise: 'accumulate', points: config.randomCases.points, visibility: 'hidden', kind: 'required', graph: randomGraph(seed, config.randomCases.nodes) });
   }
   return applyConfig([...fixedCases(), ...generated], config);
 }

@@ -33,11 +33,6 @@ export interface GraphSpec {
 export type ValueLike = ProgramValue;
 export type ValueClass = ProgramValueClass;
 
-export interface NodeValues {
-  data: number;
-  grad: number;
-}
-
 export const UNARY_OPS: ReadonlySet<OpName> = new Set(['tanh', 'neg', 'exp', 'relu']);
 
 export function isLeaf(node: GraphNode): node is LeafNode {
@@ -75,14 +70,4 @@ export function toProgram(spec: GraphSpec): Program {
  */
 export function runGraph(Value: ValueClass, spec: GraphSpec): { data: unknown[]; grad: unknown[] } {
   return runProgram(Value, toProgram(spec));
-}
-
-/** The same, keyed by node id. */
-export function evaluateGraph(Value: ValueClass, spec: GraphSpec): Record<string, NodeValues> {
-  const { data, grad } = runGraph(Value, spec);
-  const out: Record<string, NodeValues> = {};
-  spec.nodes.forEach((node, i) => {
-    out[node.id] = { data: Number(data[i]), grad: Number(grad[i]) };
-  });
-  return out;
 }

@@ -7,11 +7,12 @@
 import type { Results, SubmissionResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../html/visibility.ts';
 import { wasNotRun } from './annotations.ts';
-import { percent, statusWord } from './markdown.ts';
+import { scorePercent } from '../../results/points.ts';
+import { statusWord } from './markdown.ts';
 
 export function renderConsoleReport(results: Results, s: SubmissionResult, now: Date): string {
   const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
-  const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${percent(s.score, s.maxScore)}%)${bonus}`];
+  const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`];
   for (const e of s.errors) {
     const where = e.file ? `${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}: ` : '';
     lines.push(`  ${e.code}: ${where}${e.message}`);

@@ -5,6 +5,7 @@
  * their own code), so every piece of text from a result goes through
  * `mdText` or `mdCell` before it reaches a Markdown document.
  */
+import { scorePercent } from '../../results/points.ts';
 import type { SubmissionResult, TestResult } from '../../results/types.ts';
 
 /** Escapes HTML and the Markdown characters that start emphasis, links, code or headings. */
@@ -38,14 +39,10 @@ export function statusWord(test: TestResult): string {
   return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out' }[test.status];
 }
 
-export function percent(score: number, max: number): number {
-  return max > 0 ? Math.round((1000 * score) / max) / 10 : 0;
-}
-
 /** `72 / 100 (72%)` and the bonus beside it when the course has any. */
 export function scoreLine(s: SubmissionResult): string {
   const bonus = s.maxBonus > 0 ? ` · bonus ${s.bonus} / ${s.maxBonus}` : '';
-  return `**${s.score} / ${s.maxScore}** (${percent(s.score, s.maxScore)}%)${bonus}`;
+  return `**${s.score} / ${s.maxScore}** (${scorePercent(s.score, s.maxScore)}%)${bonus}`;
 }
 
 /** The misconception hints as a Markdown list, one per diagnosis. */

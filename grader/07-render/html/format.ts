@@ -3,6 +3,7 @@
  * prints a value the same way and templates never format anything.
  */
 import { show } from '../../04-compare/tolerance.ts';
+import { round2 } from '../../results/points.ts';
 import type { SubmissionStatus, TestStatus } from '../../results/types.ts';
 
 /** A student or reference value as the grader's messages print it (never rounds 1.9999 to 2). */
@@ -17,7 +18,7 @@ export function percent(part: number, whole: number): number {
 
 /** Points can be fractional (partial credit); show at most two decimals. */
 export function points(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return String(round2(value));
 }
 
 export interface StatusBadge {

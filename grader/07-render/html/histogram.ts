@@ -33,14 +33,14 @@ export interface Histogram {
 export const BUCKETS = [...Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 9, label: `${i * 10}–${i * 10 + 9}` })), { from: 100, to: 100, label: '100' }];
 
 /** Percent of the required points, floored so that 89.9 % lands in 80–89 and not in 90–99. */
-export function scorePercent(s: SubmissionResult): number {
+export function wholePercent(s: SubmissionResult): number {
   return s.maxScore > 0 ? Math.floor((100 * s.score) / s.maxScore) : 0;
 }
 
 export function bucketCounts(submissions: SubmissionResult[]): number[] {
   const counts = BUCKETS.map(() => 0);
   for (const s of submissions) {
-    const p = Math.min(100, Math.max(0, scorePercent(s)));
+    const p = Math.min(100, Math.max(0, wholePercent(s)));
     counts[p === 100 ? 10 : Math.floor(p / 10)]++;
   }
   return counts;

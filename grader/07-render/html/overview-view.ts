@@ -6,7 +6,8 @@
 import { MISCONCEPTION_BY_ID } from '../../05-diagnose/misconceptions.ts';
 import type { Results, SubmissionResult } from '../../results/types.ts';
 import { percent, points, submissionBadge, type StatusBadge } from './format.ts';
-import { histogram, scorePercent, type Histogram } from './histogram.ts';
+import { scorePercent } from '../../results/points.ts';
+import { histogram, wholePercent, type Histogram } from './histogram.ts';
 import { submissionPath } from './safe-names.ts';
 
 export interface CaseRate {
@@ -111,7 +112,7 @@ const STATUS_ORDER: Record<string, number> = { 'st-error': 0, 'st-timeout': 1, '
 export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): StudentRow[] {
   return submissions.map((s) => {
     const badge = submissionBadge(s.status, s.score, s.maxScore);
-    const p = s.maxScore > 0 ? Math.round((1000 * s.score) / s.maxScore) / 10 : 0;
+    const p = scorePercent(s.score, s.maxScore);
     return {
       id: s.id,
       href: hrefPrefix + submissionPath(s.id),
@@ -136,7 +137,7 @@ export function readableTime(iso: string): string {
 
 export function buildOverview(results: Results): OverviewView {
   const subs = results.submissions;
-  const percents = subs.map(scorePercent).sort((a, b) => a - b);
+  const percents = subs.map(wholePercent).sort((a, b) => a - b);
   const mean = subs.length ? Math.round(percents.reduce((a, b) => a + b, 0) / subs.length) : 0;
   const middle = Math.floor(subs.length / 2);
   const median = subs.length === 0 ? 0 : subs.length % 2 ? percents[middle] : Math.round((percents[middle - 1] + percents[middle]) / 2);

@@ -17,7 +17,8 @@ import { renderAnnotations } from '../../07-render/ci/annotations.ts';
 import { renderConsoleReport } from '../../07-render/ci/console.ts';
 import { renderJobSummary } from '../../07-render/ci/summary.ts';
 import { renderJunit } from '../../07-render/junit-reporter.ts';
-import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
+import { writeOutputs } from '../../07-render/write-outputs.ts';
+import { writeFileAtomic } from '../../write-atomic.ts';
 import { annotationContext, repositoryRoot } from '../ci-files.ts';
 
 interface CiArgs {

@@ -11,7 +11,8 @@ import { DEFAULT_CACHE_DIR } from '../../cache/store.ts';
 import { requireConfig } from '../../config/load.ts';
 import { buildResults } from '../../results/build.ts';
 import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
-import { writeFileAtomic, writeOutputs } from '../../07-render/write-outputs.ts';
+import { checkReporterNames, writeOutputs } from '../../07-render/write-outputs.ts';
+import { writeFileAtomic } from '../../write-atomic.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
 import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
@@ -64,6 +65,8 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
     const roster = readRosterOption(args);
     // Students' output must not carry hidden values, and results.json does.
     const reporterNames = args.reporter ?? (args.audience === 'student' ? ['html'] : DEFAULT_REPORTERS);
+    // Before grading: a typo should not cost a whole class's grading time.
+    checkReporterNames(reporterNames);
     if (args.audience === 'student' && reporterNames.some((name) => name !== 'html')) {
       throw new GraderError('E_USAGE', `--audience student writes only student pages (reporter html); ${reporterNames.filter((n) => n !== 'html').join(', ')} would include hidden values`);
     }

@@ -15,7 +15,7 @@ import { gradeAll } from '../../grade.ts';
 import { buildBundle, zipBundle } from '../../gradescope/bundle.ts';
 import { readSubmissionId } from '../../gradescope/metadata.ts';
 import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-reporter.ts';
-import { writeFileAtomic } from '../../07-render/write-outputs.ts';
+import { writeFileAtomic } from '../../write-atomic.ts';
 import { check } from '../../schema.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 

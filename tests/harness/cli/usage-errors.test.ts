@@ -27,6 +27,15 @@ describe('the CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('an unknown reporter is refused before any grading, with the one it probably meant', () => {
+    const out = path.join(tempDir('usage'), 'out');
+    const run = runCli(['grade', fixture('submissions'), '--out', out, '--reporter', 'jsn']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown reporter 'jsn': did you mean 'json'?");
+    expect(run.stdout).not.toContain('graded');
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('a mistyped command is suggested by name', () => {
     const run = runCli(['grde']);
     expect(run.status).toBe(2);
