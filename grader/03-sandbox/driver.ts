@@ -2,10 +2,11 @@
  * Runs inside the sandbox, before any student code. It keeps its own copies
  * of the few built-ins it needs, so that a submission patching JSON or Math
  * can only spoil its own numbers, never the way they are reported. Replies
- * are JSON strings: the trusted side parses and validates them.
+ * are JSON strings plus, for graphs, one array of numbers (see ./wire.ts):
+ * the trusted side decodes and validates both.
  */
 import type { GraphSpec } from '../cases/graph.ts';
-import { runProgram, type Program, type ProgramValueClass } from '../cases/program.ts';
+import { buildAndBackward, type ProgramValue, type ProgramValueClass } from '../cases/program.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
@@ -15,12 +16,21 @@ export type Request =
   | { kind: 'batch'; requests: Request[] }
   | { kind: 'completed' };
 
-/** How a graph request travels: the graph compiled to a flat program. */
-export type WireRequest = Exclude<Request, { kind: 'graph' } | { kind: 'batch' }> | { kind: 'program'; program: Program } | { kind: 'batch'; requests: WireRequest[] };
+/**
+ * How a graph request travels: the graph compiled to a flat program whose
+ * numbers sit in the call's array of numbers, `count` of them from `at`.
+ */
+export type WireRequest =
+  | Exclude<Request, { kind: 'graph' } | { kind: 'batch' }>
+  | { kind: 'program'; at: number; count: number; output: number }
+  | { kind: 'batch'; requests: WireRequest[] };
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const isFinite = Number.isFinite;
+const F64 = Float64Array;
+const subarray = Float64Array.prototype.subarray;
+const apply = Reflect.apply;
 const OUTPUT_CAP = 64 * 1024;
 const g = globalThis as unknown as Record<string, unknown>;
 
@@ -54,6 +64,25 @@ function plain(value: unknown): number | string {
   return `not a number (${typeof value})`;
 }
 
+/**
+ * Where graph replies go: data then grad of each graph, as numbers. What is
+ * not a finite number is written as NaN and described in the reply's `odd`.
+ */
+let results = new F64(0);
+let filled = 0;
+
+function store(nodes: ProgramValue[], field: 'data' | 'grad', odd: Array<[number, string]>, base: number): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const value = nodes[i][field];
+    if (typeof value === 'number' && isFinite(value)) results[filled] = value;
+    else {
+      results[filled] = NaN;
+      odd.push([base + i, plain(value) as string]);
+    }
+    filled++;
+  }
+}
+
 function describeError(error: unknown): { name: string; message: string; stack?: string } {
   try {
     if (error instanceof Error) return { name: String(error.name), message: String(error.message), stack: String(error.stack ?? '') };
@@ -69,20 +98,19 @@ function studentModule(name: string): Record<string, unknown> {
   return mod as Record<string, unknown>;
 }
 
-function handle(request: WireRequest): unknown {
+function handle(request: WireRequest, numbers: Float64Array): unknown {
   if (request.kind === 'exports') return { exports: { engine: exportNames('engine'), manual: exportNames('manual') } };
   if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
   if (request.kind !== 'program') throw new Error(`unknown request ${String(request.kind)}`);
   const Value = studentModule('engine').Value;
   if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
-  const { data, grad } = runProgram(Value as ProgramValueClass, request.program);
-  const plainData: Array<number | string> = [];
-  const plainGrad: Array<number | string> = [];
-  for (let i = 0; i < data.length; i++) {
-    plainData.push(plain(data[i]));
-    plainGrad.push(plain(grad[i]));
-  }
-  return { data: plainData, grad: plainGrad };
+  const code = apply(subarray, numbers, [request.at, request.at + request.count]) as Float64Array;
+  const nodes = buildAndBackward(Value as ProgramValueClass, { code, output: request.output });
+  const at = filled;
+  const odd: Array<[number, string]> = [];
+  store(nodes, 'data', odd, 0);
+  store(nodes, 'grad', odd, nodes.length);
+  return odd.length > 0 ? { at, nodes: nodes.length, odd } : { at, nodes: nodes.length };
 }
 
 function exportNames(name: string): string[] | null {
@@ -101,9 +129,9 @@ function plainDeep(value: unknown): unknown {
   return plain(value);
 }
 
-function reply(request: WireRequest): Record<string, unknown> {
+function reply(request: WireRequest, numbers: Float64Array): Record<string, unknown> {
   try {
-    return { ok: true, ...(handle(request) as object) };
+    return { ok: true, ...(handle(request, numbers) as object) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
@@ -114,17 +142,26 @@ function reply(request: WireRequest): Record<string, unknown> {
 let completed: Array<{ reply: Record<string, unknown>; ms: number }> = [];
 const now = Date.now;
 
-g.__gradelab_run = (json: string): string => {
+/** Room for data and grad of every node of every graph in a request. */
+function nodesIn(request: WireRequest): number {
+  if (request.kind === 'program') return request.count / 4;
+  if (request.kind === 'batch') return request.requests.reduce((sum, each) => sum + nodesIn(each), 0);
+  return 0;
+}
+
+g.__gradelab_run = (json: string, numbers: Float64Array = new F64(0)): [string, Float64Array] => {
   const request = parse(json) as WireRequest;
-  if (request.kind === 'completed') return stringify({ ok: true, batch: completed });
-  if (request.kind !== 'batch') return stringify(reply(request));
+  if (request.kind === 'completed') return [stringify({ ok: true, batch: completed }), results];
+  results = new F64(2 * nodesIn(request));
+  filled = 0;
+  if (request.kind !== 'batch') return [stringify(reply(request, numbers)), results];
   completed = [];
   for (const each of request.requests) {
     const started = now();
-    const result = reply(each);
+    const result = reply(each, numbers);
     completed.push({ reply: result, ms: now() - started });
   }
-  return stringify({ ok: true, batch: completed });
+  return [stringify({ ok: true, batch: completed }), results];
 };
 
 g.__gradelab_output = (): string => stringify({ output, truncated });

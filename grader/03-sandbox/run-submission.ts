@@ -6,6 +6,7 @@ import type { CaseDef } from '../cases/catalog.ts';
 import { GraderError } from '../errors.ts';
 import { STUDENT_MODULES, type LoadedSubmission, type StudentModule } from '../02-load/load-submission.ts';
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { decodeReply } from './wire.ts';
 
 /** What a case produced: a parsed (still untrusted) reply, or why there is none. */
 export type CaseOutcome = Exclude<Outcome, { kind: 'reply' }> | { kind: 'reply'; reply: unknown } | { kind: 'skipped'; error: GraderError };
@@ -33,11 +34,12 @@ export function moduleOf(c: CaseDef): StudentModule {
 }
 
 export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], limits: RunLimits): Promise<SandboxRun> {
+  let sandbox = await openSandbox(limits);
+  // Counted from here: starting a sandbox is the grader's time, not the student's.
   const deadline = Date.now() + limits.submissionMs;
   const budget = () => Math.max(1, Math.min(limits.caseTimeoutMs, deadline - Date.now()));
   const moduleErrors: SandboxRun['moduleErrors'] = {};
   const outcomes: SandboxRun['outcomes'] = new Map();
-  let sandbox = await openSandbox(limits);
   let timedOut = false;
   // Set once the remaining cases are not worth running. A module that hangs
   // while loading only blocks its own cases (through moduleErrors): a hang in
@@ -111,7 +113,7 @@ function requestFor(c: CaseDef): Request {
 function asCaseOutcome(outcome: Outcome): CaseOutcome {
   if (outcome.kind !== 'reply') return outcome;
   try {
-    return { kind: 'reply', reply: JSON.parse(outcome.json) };
+    return { kind: 'reply', reply: decodeReply(JSON.parse(outcome.json), outcome.numbers) };
   } catch {
     return { kind: 'crash', message: 'the sandbox sent back something that is not JSON' };
   }
@@ -131,7 +133,8 @@ async function runBatch(sandbox: Sandbox, cases: CaseDef[], timeoutMs: number): 
   const parsed = asCaseOutcome(outcome);
   const batch = parsed.kind === 'reply' ? (parsed.reply as { batch?: Array<{ reply: unknown; ms: unknown }> }).batch : undefined;
   if (!Array.isArray(batch)) return [];
-  return batch.slice(0, cases.length).map((entry) => ({ outcome: { kind: 'reply', reply: entry?.reply }, ms: typeof entry?.ms === 'number' ? entry.ms : 0 }));
+  const numbers = outcome.numbers;
+  return batch.slice(0, cases.length).map((entry) => ({ outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) }, ms: typeof entry?.ms === 'number' ? entry.ms : 0 }));
 }
 
 function loadFailure(file: string, outcome: Outcome): GraderError {

@@ -15,7 +15,8 @@ export interface SandboxLimits {
 
 /** What came back from a call into the sandbox. */
 export type Outcome =
-  | { kind: 'reply'; json: string }
+  /** `numbers` holds graph data and grad (see ./wire.ts). */
+  | { kind: 'reply'; json: string; numbers?: Float64Array }
   | { kind: 'timeout'; ms: number }
   | { kind: 'memory' }
   | { kind: 'crash'; message: string };
@@ -30,4 +31,4 @@ export interface Sandbox {
   dispose(): void;
 }
 
-export { openIsolateSandbox as openSandbox } from './isolate-sandbox.ts';
+export { openRemoteSandbox as openSandbox } from './remote-sandbox.ts';

@@ -14,7 +14,7 @@ export const NUMBER_OPERAND = 2;
 
 export interface Program {
   /** [code, x, y, kindOfY] per node, in node order. */
-  code: number[];
+  code: ArrayLike<number>;
   output: number;
 }
 
@@ -29,6 +29,18 @@ export type ProgramValueClass = new (data: number) => ProgramValue;
 
 /** Builds the graph with `Value`, runs backward() from the output, reads every node back. */
 export function runProgram(Value: ProgramValueClass, program: Program): { data: unknown[]; grad: unknown[] } {
+  const built = buildAndBackward(Value, program);
+  const data: unknown[] = [];
+  const grad: unknown[] = [];
+  for (let i = 0; i < built.length; i++) {
+    data.push(built[i].data);
+    grad.push(built[i].grad);
+  }
+  return { data, grad };
+}
+
+/** Builds the graph with `Value` and runs backward() from the output; returns every node. */
+export function buildAndBackward(Value: ProgramValueClass, program: Program): ProgramValue[] {
   // V8 stores small integers and doubles in fields differently. A grad that
   // starts at 0 and later holds 0.5 makes every node built so far migrate to
   // a new layout one by one, which costs more than the whole backward pass
@@ -37,11 +49,13 @@ export function runProgram(Value: ProgramValueClass, program: Program): { data: 
   const probe = new Value(0.5);
   probe.grad = 0.5;
   const code = program.code;
-  const built: ProgramValue[] = [];
+  // Sized up front: growing an array of thousands of nodes copies it again and again.
+  const built: ProgramValue[] = new Array(code.length / 4);
+  let count = 0;
   for (let at = 0; at < code.length; at += 4) {
     const op = code[at];
     if (op === 0) {
-      built.push(new Value(code[at + 1]));
+      built[count++] = new Value(code[at + 1]);
       continue;
     }
     const self = built[code[at + 1]];
@@ -50,14 +64,8 @@ export function runProgram(Value: ProgramValueClass, program: Program): { data: 
     if (typeof method !== 'function') throw new TypeError(`Value has no method ${name}()`);
     const kind = code[at + 3];
     const result = kind === NO_OPERAND ? method.call(self) : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : code[at + 2]);
-    built.push(result as ProgramValue);
+    built[count++] = result as ProgramValue;
   }
   built[program.output].backward();
-  const data: unknown[] = [];
-  const grad: unknown[] = [];
-  for (let i = 0; i < built.length; i++) {
-    data.push(built[i].data);
-    grad.push(built[i].grad);
-  }
-  return { data, grad };
+  return built;
 }

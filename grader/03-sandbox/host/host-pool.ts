@@ -1,0 +1,148 @@
+/**
+ * Sandbox host processes, started on demand and kept for the next submission.
+ *
+ * Why a separate process: student code runs once, cold, in an isolate that is
+ * thrown away after one submission. V8's optimising compiler would compile
+ * its hot loops on background threads only for the result to be discarded
+ * with the isolate, so hosts run with `--no-opt`; it roughly halves what a
+ * submission costs there. That flag holds for a whole process, and the
+ * grader's own code (judging, diagnosis, reports) runs best optimised: hence
+ * two kinds of process. A host also bounds the damage of a native crash: the
+ * grader records it for that submission and starts another host.
+ *
+ * A host serves one submission at a time, so one student's slow code never
+ * eats into another's time limit.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { HostCommand, HostMessage, HostReply } from './protocol.ts';
+
+type Value = Extract<HostReply, { ok: true }>['value'];
+
+/** Why a call got no reply: the host exceeded the call's limit (and was killed) or died. */
+export class HostLost extends Error {
+  constructor(
+    message: string,
+    readonly hung: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const STDERR_TAIL = 2000;
+
+export class SandboxHost {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, { resolve: (value: Value) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly ready: Promise<void>;
+  private nextId = 1;
+  private inFlight = 0;
+  private stderr = '';
+  lost: HostLost | undefined;
+
+  constructor() {
+    const require = createRequire(import.meta.url);
+    this.child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), [], {
+      execArgv: ['--no-opt', '--single-threaded-gc', '--import', pathToFileURL(require.resolve('tsx')).href],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Nothing of the grader's environment (CI tokens, say) reaches a host.
+      env: process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {},
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL);
+    });
+    this.ready = new Promise((resolve, reject) => {
+      this.child.on('message', (message: HostMessage) => {
+        if ('ready' in message) return resolve();
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.settle(message.id);
+        if (message.ok) waiting.resolve(message.value);
+        else waiting.reject(new Error(message.message));
+      });
+      this.child.on('exit', (code, signal) => {
+        live.delete(this);
+        const detail = this.stderr.trim().split('\n').slice(-3).join(' ');
+        this.fail(this.lost ?? new HostLost(`the sandbox process stopped (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`, false));
+        reject(this.lost);
+      });
+    });
+    this.ready.catch(() => {});
+    this.idle();
+    live.add(this);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Sends one command; rejects with HostLost when no reply comes within limitMs. */
+  async call(command: HostCommand, limitMs: number): Promise<Value> {
+    this.inFlight++;
+    this.busy();
+    try {
+      await this.ready;
+      if (this.lost) throw this.lost;
+      const id = this.nextId++;
+      return await new Promise<Value>((resolve, reject) => {
+        const timer = setTimeout(() => this.kill(new HostLost(`no reply within ${limitMs} ms`, true)), limitMs);
+        this.pending.set(id, { resolve, reject, timer });
+        this.child.send({ id, ...command });
+      });
+    } finally {
+      if (--this.inFlight === 0) this.idle();
+    }
+  }
+
+  kill(reason: HostLost): void {
+    this.lost ??= reason;
+    this.child.kill('SIGKILL');
+    this.fail(reason);
+  }
+
+  private settle(id: number): void {
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+  }
+
+  private fail(reason: HostLost): void {
+    this.lost ??= reason;
+    for (const [id, waiting] of this.pending) {
+      this.settle(id);
+      waiting.reject(reason);
+    }
+  }
+
+  // An idle host must not keep the grader alive; one with a call in flight (or starting) must.
+  private busy(): void {
+    this.child.ref();
+    this.child.channel?.ref();
+  }
+
+  private idle(): void {
+    this.child.unref();
+    this.child.channel?.unref();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
+  }
+}
+
+const idleHosts: SandboxHost[] = [];
+const live = new Set<SandboxHost>();
+
+/** Process ids of the hosts running now, busy or idle. */
+export function hostPids(): number[] {
+  return [...live].flatMap((host) => (host.pid === undefined ? [] : [host.pid]));
+}
+
+/** A host for one submission: an idle one, or a new one when all are busy. */
+export function acquireHost(): SandboxHost {
+  let host: SandboxHost | undefined;
+  while ((host = idleHosts.pop())) if (!host.lost) return host;
+  return new SandboxHost();
+}
+
+export function releaseHost(host: SandboxHost): void {
+  if (!host.lost) idleHosts.push(host);
+}

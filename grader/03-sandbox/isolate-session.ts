@@ -1,0 +1,73 @@
+/**
+ * One submission's fresh V8 isolate (isolated-vm). An isolate has its own
+ * heap with a hard cap, no Node APIs at all (no require, process, fs,
+ * network, timers or env), and a wall-clock timeout that interrupts even
+ * `while (true) {}`. Sessions live in a sandbox host process (./host/), never
+ * in the grader's own process; requests arrive already serialised.
+ */
+import ivm from 'isolated-vm';
+import type { Outcome, SandboxLimits } from './sandbox.ts';
+
+export interface IsolateSession {
+  load(name: string, file: string, code: string, timeoutMs: number): Outcome;
+  run(requestJson: string, numbers: Float64Array, timeoutMs: number): Outcome;
+  output(): { output: string; truncated: boolean };
+  dispose(): void;
+}
+
+// Calls are synchronous: a host serves one submission at a time, so there is
+// nothing to do while student code runs, and handing each call to a worker
+// thread and back would only add to its cost.
+export function openIsolateSession(driverCode: string, limits: SandboxLimits): IsolateSession {
+  const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, limits.memoryMb) });
+  const context = isolate.createContextSync();
+  const driver = isolate.compileScriptSync(driverCode, { filename: 'gradelab-driver.js' });
+  driver.runSync(context, { timeout: limits.caseTimeoutMs });
+  // Taken before any student code runs, so a submission cannot swap them out.
+  const runRef: ivm.Reference<(json: string, numbers: Float64Array) => [string, Float64Array]> = context.global.getSync('__gradelab_run', { reference: true });
+  const outputRef: ivm.Reference<() => string> = context.global.getSync('__gradelab_output', { reference: true });
+
+  function call(work: () => unknown, timeoutMs: number): Outcome {
+    if (isolate.isDisposed) return { kind: 'memory' };
+    try {
+      const value = work();
+      if (Array.isArray(value) && typeof value[0] === 'string' && value[1] instanceof Float64Array) return { kind: 'reply', json: value[0], numbers: value[1] };
+      return { kind: 'reply', json: typeof value === 'string' ? value : '{"ok":true}' };
+    } catch (error) {
+      return classify(error, isolate, timeoutMs);
+    }
+  }
+
+  return {
+    load(name, file, code, timeoutMs) {
+      return call(() => {
+        const script = isolate.compileScriptSync(`${code}\n;globalThis.__gradelab_${name} = __gradelab_${name};`, { filename: file });
+        script.runSync(context, { timeout: timeoutMs });
+        script.release();
+      }, timeoutMs);
+    },
+    run(requestJson, numbers, timeoutMs) {
+      // The numbers are copied in as one block; the reply comes back as a copy too.
+      const copy = new ivm.ExternalCopy(numbers).copyInto({ release: true });
+      return call(() => runRef.applySync(undefined, [requestJson, copy], { timeout: timeoutMs, result: { copy: true } }), timeoutMs);
+    },
+    output() {
+      if (isolate.isDisposed) return { output: '', truncated: false };
+      try {
+        return JSON.parse(outputRef.applySync(undefined, [], { timeout: 1000 }) as string) as { output: string; truncated: boolean };
+      } catch {
+        return { output: '', truncated: false };
+      }
+    },
+    dispose() {
+      if (!isolate.isDisposed) isolate.dispose();
+    },
+  };
+}
+
+function classify(error: unknown, isolate: ivm.Isolate, timeoutMs: number): Outcome {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isolate.isDisposed || /memory limit/i.test(message)) return { kind: 'memory' };
+  if (/timed out/i.test(message)) return { kind: 'timeout', ms: timeoutMs };
+  return { kind: 'crash', message };
+}

@@ -1,0 +1,62 @@
+/**
+ * What crosses into and out of the sandbox. A request is a JSON string plus
+ * one array of numbers: graphs travel as flat programs (../cases/program.ts)
+ * whose numbers go in the array, and their data and grad come back the same
+ * way. Parsing and printing tens of thousands of numbers as JSON, and the
+ * garbage it leaves behind, used to cost more than building the long chain.
+ */
+import { toProgram } from '../cases/graph.ts';
+import type { Request } from './driver.ts';
+
+export interface Wire {
+  json: string;
+  numbers: Float64Array;
+}
+
+const encoded = new WeakMap<object, Float64Array>();
+
+export function serialise(request: Request): Wire {
+  const parts: Float64Array[] = [];
+  let length = 0;
+  const text = (each: Request): string => {
+    if (each.kind === 'batch') return `{"kind":"batch","requests":[${each.requests.map(text).join(',')}]}`;
+    if (each.kind !== 'graph') return JSON.stringify(each);
+    const program = toProgram(each.graph);
+    let code = encoded.get(each.graph);
+    if (!code) encoded.set(each.graph, (code = Float64Array.from(program.code)));
+    const at = length;
+    parts.push(code);
+    length += code.length;
+    return `{"kind":"program","at":${at},"count":${code.length},"output":${program.output}}`;
+  };
+  const json = text(request);
+  const numbers = new Float64Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    numbers.set(part, offset);
+    offset += part.length;
+  }
+  return { json, numbers };
+}
+
+/**
+ * Turns a graph reply back into `{ok, data, grad}` for validation. Its
+ * position in the numbers is the sandbox's claim, so it is checked; a reply
+ * that does not fit is passed on unchanged and fails validation as it should.
+ */
+export function decodeReply(reply: unknown, numbers: Float64Array | undefined): unknown {
+  if (!numbers || reply === null || typeof reply !== 'object') return reply;
+  const { ok, at, nodes, odd } = reply as { ok?: unknown; at?: unknown; nodes?: unknown; odd?: unknown };
+  if (ok !== true || !Number.isInteger(at) || !Number.isInteger(nodes)) return reply;
+  const start = at as number;
+  const count = nodes as number;
+  if (start < 0 || count < 0 || start + 2 * count > numbers.length) return reply;
+  const values: Array<number | string> = Array.from(numbers.subarray(start, start + 2 * count));
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 'not a finite number';
+  if (Array.isArray(odd)) {
+    for (const entry of odd.slice(0, 2 * count)) {
+      if (Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < 2 * count && typeof entry[1] === 'string') values[entry[0]] = entry[1];
+    }
+  }
+  return { ok: true, data: values.slice(0, count), grad: values.slice(count) };
+}

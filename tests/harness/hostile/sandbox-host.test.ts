@@ -1,0 +1,55 @@
+/**
+ * Sandboxes live in host processes (grader/03-sandbox/host/). A host that
+ * dies, whatever the cause, must cost only the call it was serving, and a
+ * host must not hold anything of the grader's environment.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hostPids } from '../../../grader/03-sandbox/host/host-pool.ts';
+import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
+
+const limits = { memoryMb: 64, caseTimeoutMs: 20_000 };
+const module = (body: string) => `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();`;
+
+describe('sandbox host processes', () => {
+  it('a host killed in the middle of a call fails that call only; the next sandbox gets a new host', async () => {
+    const sandbox = await openSandbox(limits);
+    const [pid] = hostPids();
+    expect(pid).toBeTypeOf('number');
+    const hanging = sandbox.load('engine', 'exercises/engine.ts', module('while (true) {}'), 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const each of hostPids()) process.kill(each, 'SIGKILL');
+    const outcome = await hanging;
+    expect(outcome.kind).toBe('crash');
+    expect(outcome.kind === 'crash' && outcome.message).toMatch(/sandbox process stopped \(SIGKILL\)/);
+    sandbox.dispose();
+
+    const next = await openSandbox(limits);
+    expect(hostPids()).not.toContain(pid);
+    expect(await next.load('engine', 'exercises/engine.ts', module('const x = 1'), 5000)).toEqual({ kind: 'reply', json: '{"ok":true}' });
+    next.dispose();
+  });
+
+  it("a host starts with none of the grader's environment variables", async () => {
+    const secret = `canary-${randomUUID()}`;
+    process.env.GRADELAB_TEST_SECRET = secret;
+    try {
+      for (const each of hostPids()) process.kill(each, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sandbox = await openSandbox(limits);
+      const pids = hostPids();
+      expect(pids.length).toBeGreaterThan(0);
+      for (const pid of pids) {
+        const environment = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        expect(environment).not.toContain(secret);
+        // Only what Node itself adds for the channel to the grader (and TMPDIR, if set).
+        const names = environment.split('\0').filter(Boolean).map((entry) => entry.split('=')[0]);
+        expect(names.filter((name) => !/^(NODE_CHANNEL_FD|NODE_CHANNEL_SERIALIZATION_MODE|TMPDIR)$/.test(name))).toEqual([]);
+      }
+      sandbox.dispose();
+    } finally {
+      delete process.env.GRADELAB_TEST_SECRET;
+    }
+  });
+});
