@@ -7,8 +7,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { GraderError } from '../errors.ts';
 import { acquireHost, HostLost, releaseHost, type SandboxHost } from './host/host-pool.ts';
+import type { Block } from './host/protocol.ts';
 import type { Outcome, Sandbox, SandboxLimits } from './sandbox.ts';
 import { serialise } from './wire.ts';
 
@@ -36,21 +36,32 @@ function loadDriver(): Promise<string> {
   return driverCode;
 }
 
-/** Opens a session on a host; a host that died before answering is replaced once. */
+/**
+ * Opens a session on a host without waiting for it: the host handles
+ * commands in order, so the loads that follow go out with the open in one
+ * message. If the open fails, so does every call after it, with the reason.
+ */
 async function openOn(limits: SandboxLimits, session: number): Promise<SandboxHost> {
   const driver = await loadDriver();
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const host = acquireHost();
-    try {
-      await host.call({ op: 'open', session, driver, limits }, HOUSEKEEPING_MS);
-      return host;
-    } catch (error) {
-      lastError = error;
-      if (!host.lost) releaseHost(host);
-    }
-  }
-  throw new GraderError('E_INTERNAL', `could not start a sandbox: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  const host = acquireHost();
+  const first = !host.hasDriver;
+  host.hasDriver = true;
+  host.call({ op: 'open', session, ...(first ? { driver } : {}), limits }, HOUSEKEEPING_MS).catch(() => {});
+  return host;
+}
+
+/** Blocks at least this long are sent to a host once, then named by key. */
+const KEEP_AT = 4096;
+const blockKeys = new WeakMap<Float64Array, number>();
+let blocks = 0;
+
+function asBlock(host: SandboxHost, part: Float64Array): Block {
+  if (part.length < KEEP_AT) return part;
+  let key = blockKeys.get(part);
+  if (key === undefined) blockKeys.set(part, (key = ++blocks));
+  if (host.blocks.has(key)) return { key };
+  host.blocks.add(key);
+  return { key, values: part };
 }
 
 export async function openRemoteSandbox(limits: SandboxLimits): Promise<Sandbox> {
@@ -69,7 +80,10 @@ export async function openRemoteSandbox(limits: SandboxLimits): Promise<Sandbox>
 
   return {
     load: (name, file, code, timeoutMs) => call({ op: 'load', session, name, file, code, timeoutMs }, timeoutMs),
-    run: (request, timeoutMs) => call({ op: 'run', session, ...serialise(request), timeoutMs }, timeoutMs),
+    run(request, timeoutMs) {
+      const { json, parts } = serialise(request);
+      return call({ op: 'run', session, json, blocks: parts.map((part) => asBlock(host, part)), timeoutMs }, timeoutMs);
+    },
     async output() {
       try {
         return (await host.call({ op: 'output', session }, HOUSEKEEPING_MS)) as { output: string; truncated: boolean };

@@ -45,23 +45,25 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
   // while loading only blocks its own cases (through moduleErrors): a hang in
   // engine.ts must not cost the hand-computed gradients in manual.ts.
   let stopped = false;
-  const loadModules = async () => {
-    for (const name of STUDENT_MODULES) {
+  // Issued without waiting in between, so a sandbox may send them together;
+  // they still run one after another.
+  const loadModules = () =>
+    STUDENT_MODULES.map(async (name) => {
       const load = loaded.modules[name];
-      if (!load) continue;
+      if (!load) return;
       if (!load.ok) {
         moduleErrors[name] = load.error;
-        continue;
+        return;
       }
       const outcome = await sandbox.load(name, load.bundle.file, load.bundle.code, budget());
       if (outcome.kind !== 'reply') moduleErrors[name] ??= loadFailure(load.bundle.file, outcome);
       if (outcome.kind === 'timeout') timedOut = true;
-    }
-  };
+    });
   try {
-    await loadModules();
-    const exportsReply = await sandbox.run({ kind: 'exports' }, budget());
-    checkExports(exportsReply, moduleErrors, loaded);
+    const loads = loadModules();
+    const exportsReply = sandbox.run({ kind: 'exports' }, budget());
+    await Promise.all(loads);
+    checkExports(await exportsReply, moduleErrors, loaded);
     const runnable: CaseDef[] = [];
     for (const c of cases) {
       const blocked = moduleErrors[moduleOf(c)];
@@ -78,7 +80,7 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       // are lost, as when each case had its own call.
       sandbox.dispose();
       sandbox = await openSandbox(limits);
-      await loadModules();
+      await Promise.all(loadModules());
       batch = [];
     }
     batch.forEach((result, i) => outcomes.set(runnable[i].id, result));
@@ -99,7 +101,9 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       timeoutsInARow = outcome.kind === 'timeout' ? timeoutsInARow + 1 : 0;
       if (outcome.kind === 'timeout' && deadline - Date.now() <= 0) stopped = timedOut = true;
     }
-    const { output, truncated } = await sandbox.output();
+    const printed = sandbox.output();
+    sandbox.dispose();
+    const { output, truncated } = await printed;
     return { moduleErrors, outcomes, output, outputTruncated: truncated, timedOut };
   } finally {
     sandbox.dispose();

@@ -4,10 +4,17 @@
  */
 import type { Outcome, SandboxLimits } from '../sandbox.ts';
 
+/**
+ * Numbers for a request, in order. Big blocks that every submission needs
+ * (the long chain's program) cross once per host and are named by a key
+ * afterwards; so is the driver's code.
+ */
+export type Block = Float64Array | { key: number; values?: Float64Array };
+
 export type HostCommand =
-  | { op: 'open'; session: number; driver: string; limits: SandboxLimits }
+  | { op: 'open'; session: number; driver?: string; limits: SandboxLimits }
   | { op: 'load'; session: number; name: string; file: string; code: string; timeoutMs: number }
-  | { op: 'run'; session: number; json: string; numbers: Float64Array; timeoutMs: number }
+  | { op: 'run'; session: number; json: string; blocks: Block[]; timeoutMs: number }
   | { op: 'output'; session: number }
   | { op: 'dispose'; session: number };
 
@@ -15,5 +22,12 @@ export type HostRequest = HostCommand & { id: number };
 
 export type HostReply = { id: number; ok: true; value: Outcome | { output: string; truncated: boolean } | null } | { id: number; ok: false; message: string };
 
+/**
+ * Commands issued together (a submission's open, loads and first request)
+ * travel as one message and are answered by one: on a small virtual machine
+ * each message between processes costs a visible share of a submission.
+ */
+export type HostEnvelope = { batch: HostRequest[] };
+
 /** Everything a host sends: replies, and once, when it listens, `ready`. */
-export type HostMessage = HostReply | { ready: true };
+export type HostMessage = { replies: HostReply[] } | { ready: true };

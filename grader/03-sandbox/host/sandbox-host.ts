@@ -6,9 +6,29 @@
  * why it runs apart from the grader. It exits when the grader goes away.
  */
 import { openIsolateSession, type IsolateSession } from '../isolate-session.ts';
-import type { HostCommand, HostMessage, HostReply, HostRequest } from './protocol.ts';
+import type { Block, HostCommand, HostEnvelope, HostMessage, HostReply } from './protocol.ts';
 
 const sessions = new Map<number, IsolateSession>();
+const kept = new Map<number, Float64Array>();
+let driver = '';
+
+/** The request's numbers as one array, keeping blocks sent for later use. */
+function numbers(blocks: Block[]): Float64Array {
+  const parts = blocks.map((block) => {
+    if (block instanceof Float64Array) return block;
+    if (block.values) kept.set(block.key, block.values);
+    const values = kept.get(block.key);
+    if (!values) throw new Error(`no block ${block.key} on this host`);
+    return values;
+  });
+  const joined = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
 
 function session(id: number): IsolateSession {
   const found = sessions.get(id);
@@ -16,15 +36,16 @@ function session(id: number): IsolateSession {
   return found;
 }
 
-async function handle(command: HostCommand): Promise<Extract<HostReply, { ok: true }>['value']> {
+function handle(command: HostCommand): Extract<HostReply, { ok: true }>['value'] {
   switch (command.op) {
     case 'open':
-      sessions.set(command.session, openIsolateSession(command.driver, command.limits));
+      if (command.driver !== undefined) driver = command.driver;
+      sessions.set(command.session, openIsolateSession(driver, command.limits));
       return null;
     case 'load':
       return session(command.session).load(command.name, command.file, command.code, command.timeoutMs);
     case 'run':
-      return session(command.session).run(command.json, command.numbers, command.timeoutMs);
+      return session(command.session).run(command.json, numbers(command.blocks), command.timeoutMs);
     case 'output':
       return session(command.session).output();
     case 'dispose':
@@ -34,11 +55,16 @@ async function handle(command: HostCommand): Promise<Extract<HostReply, { ok: tr
   }
 }
 
-process.on('message', (request: HostRequest) => {
-  handle(request).then(
-    (value) => send({ id: request.id, ok: true, value }),
-    (error: unknown) => send({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
-  );
+// Commands run one after another, in the order sent; isolate calls are synchronous.
+process.on('message', ({ batch }: HostEnvelope) => {
+  const replies = batch.map((request): HostReply => {
+    try {
+      return { id: request.id, ok: true, value: handle(request) };
+    } catch (error) {
+      return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  send({ replies });
 });
 
 function send(message: HostMessage): void {
