@@ -28,7 +28,7 @@ const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]/;
 const OPTIONS = { format: 'iife', platform: 'neutral', target: 'es2022', logLevel: 'silent' } as const;
 
 export async function bundleStudentFile(root: string, entry: string, globalName: string): Promise<Bundle> {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const relEntry = path.relative(root, entry);
   const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry);
   if (!MAY_IMPORT.test(source)) {
@@ -69,7 +69,7 @@ function readEntry(realRoot: string, file: string, relEntry: string): string {
 function refusal(realRoot: string, file: string): string | undefined {
   let real: string;
   try {
-    real = realpathSync(file);
+    real = realpathSync.native(file);
   } catch {
     return `cannot read ${path.basename(file)}`;
   }

@@ -95,7 +95,7 @@ export async function openRemoteSandbox(limits: SandboxLimits): Promise<Sandbox>
       if (disposed || host.lost) return;
       disposed = true;
       // A host handles requests in order, so the next submission's open comes after this.
-      host.call({ op: 'dispose', session }, HOUSEKEEPING_MS).catch(() => {});
+      host.post({ op: 'dispose', session });
       releaseHost(host);
     },
   };

@@ -45,12 +45,21 @@ export function decodeReply(reply: unknown, numbers: Float64Array | undefined): 
   const start = at as number;
   const count = nodes as number;
   if (start < 0 || count < 0 || start + 2 * count > numbers.length) return reply;
-  const values: Array<number | string> = Array.from(numbers.subarray(start, start + 2 * count));
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 'not a finite number';
+  const data: Array<number | string> = new Array(count);
+  const grad: Array<number | string> = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const d = numbers[start + i];
+    const g = numbers[start + count + i];
+    data[i] = Number.isFinite(d) ? d : 'not a finite number';
+    grad[i] = Number.isFinite(g) ? g : 'not a finite number';
+  }
   if (Array.isArray(odd)) {
     for (const entry of odd.slice(0, 2 * count)) {
-      if (Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < 2 * count && typeof entry[1] === 'string') values[entry[0]] = entry[1];
+      if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || typeof entry[1] !== 'string') continue;
+      const at = entry[0] as number;
+      if (at >= 0 && at < count) data[at] = entry[1];
+      else if (at >= count && at < 2 * count) grad[at - count] = entry[1];
     }
   }
-  return { ok: true, data: values.slice(0, count), grad: values.slice(count) };
+  return { ok: true, data, grad };
 }

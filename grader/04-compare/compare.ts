@@ -79,7 +79,9 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   let allOk = student.data.length === n && student.grad.length === n;
   for (let i = 0; allOk && i < n; i++) allOk = okAt(i);
   if (allOk) return { ...same('pass', 'All values and gradients match.'), student };
-  const nodes = nodeReports(graph, student, reference, okAt);
+  const ok: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) ok[i] = okAt(i);
+  const nodes = nodeReports(graph, student, reference, ok);
   const wrong = nodes.filter((node) => !node.ok);
   const first = wrong.find((node) => node.divergence) ?? wrong[0];
   const what = close(first.student.data, first.expected.data, tol)
@@ -96,23 +98,32 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   };
 }
 
-function nodeReports(graph: GraphSpec, student: { data: Num[]; grad: Num[] }, reference: { data: number[]; grad: number[] }, okAt: (i: number) => boolean): NodeReport[] {
-  const consumers = new Map<string, string[]>();
-  for (const node of graph.nodes) {
-    if (isLeaf(node)) continue;
-    for (const a of node.args) if (typeof a === 'string') (consumers.get(a) ?? consumers.set(a, []).get(a)!).push(node.id);
-  }
-  const nodes: NodeReport[] = graph.nodes.map((node, i) => ({
+const consumersOf = new WeakMap<GraphSpec, number[][]>();
+
+/** For each node, the positions of the nodes that take it as an operand; once per graph. */
+function consumers(graph: GraphSpec): number[][] {
+  let found = consumersOf.get(graph);
+  if (found) return found;
+  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  found = graph.nodes.map(() => []);
+  graph.nodes.forEach((node, i) => {
+    if (!isLeaf(node)) for (const a of node.args) if (typeof a === 'string') found![index.get(a)!].push(i);
+  });
+  consumersOf.set(graph, found);
+  return found;
+}
+
+function nodeReports(graph: GraphSpec, student: { data: Num[]; grad: Num[] }, reference: { data: number[]; grad: number[] }, ok: boolean[]): NodeReport[] {
+  const users = consumers(graph);
+  return graph.nodes.map((node, i) => ({
     id: node.id,
     op: isLeaf(node) ? 'leaf' : node.op,
     args: isLeaf(node) ? [] : node.args,
     student: { data: student.data[i] ?? 'missing', grad: student.grad[i] ?? 'missing' },
     expected: { data: reference.data[i], grad: reference.grad[i] },
-    ok: okAt(i),
+    ok: ok[i],
+    ...(ok[i] ? {} : { divergence: users[i].every((j) => ok[j]) }),
   }));
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  for (const node of nodes) if (!node.ok) node.divergence = (consumers.get(node.id) ?? []).every((id) => byId.get(id)!.ok);
-  return nodes;
 }
 
 function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Tolerance): Judgement {

@@ -43,6 +43,9 @@ const STDERR_TAIL = 2000;
  *   them again; 4 MB holds the chain's graph in one go. (Flags override
  *   the young-generation size isolated-vm derives from the heap cap.)
  */
+/** How long a posted command may wait for company (see SandboxHost.post). */
+const POST_DELAY_MS = 20;
+
 const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4', '--max-semi-space-size=4'];
 
 let hostProgram: string | undefined;
@@ -80,6 +83,7 @@ export class SandboxHost {
   private nextId = 1;
   private inFlight = 0;
   private queue: HostRequest[] = [];
+  private flushSoon: 'now' | 'later' | undefined;
   /** When the last command sent must have been answered by: commands run one after another. */
   private horizon = 0;
   private stderr = '';
@@ -142,16 +146,34 @@ export class SandboxHost {
         const timer = setTimeout(() => this.kill(new HostLost(`no reply within ${limitMs} ms`, true)), this.horizon - Date.now());
         this.pending.set(id, { resolve, reject, timer });
         this.queue.push({ id, ...command });
-        if (this.queue.length === 1) setImmediate(() => this.flush());
+        if (this.flushSoon !== 'now') {
+          this.flushSoon = 'now';
+          setImmediate(() => this.flush());
+        }
       });
     } finally {
       if (--this.inFlight === 0) this.idle();
     }
   }
 
+  /**
+   * Sends a command whose reply nobody waits for (a dispose) with whatever
+   * this host is sent next; that is usually the next submission's open,
+   * moments later. It neither keeps the grader alive nor times out.
+   */
+  post(command: HostCommand): void {
+    if (this.lost) return;
+    this.queue.push({ id: this.nextId++, ...command });
+    if (this.flushSoon === undefined) {
+      this.flushSoon = 'later';
+      setTimeout(() => this.flush(), POST_DELAY_MS).unref();
+    }
+  }
+
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
+    this.flushSoon = undefined;
     if (!this.lost && batch.length > 0) this.child.send({ batch });
   }
 
