@@ -60,8 +60,16 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       if (outcome.kind === 'timeout') timedOut = true;
     });
   try {
+    // Everything for the fast path is issued at once, so that a sandbox can
+    // send it as one message: the loads, the export check, every case in one
+    // call (if that call finishes within one case's time limit, every case
+    // in it did too) and the output. Cases whose file then turns out not to
+    // load or to lack its export are set aside afterwards.
     const loads = loadModules();
     const exportsReply = sandbox.run({ kind: 'exports' }, budget());
+    const attempted = cases.filter((c) => !moduleErrors[moduleOf(c)]);
+    const batchRun = runBatch(sandbox, attempted, Math.min(limits.caseTimeoutMs, budget()));
+    const printedByBatch = sandbox.output();
     await Promise.all(loads);
     checkExports(await exportsReply, moduleErrors, loaded);
     const runnable: CaseDef[] = [];
@@ -70,13 +78,7 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       if (blocked) outcomes.set(c.id, { outcome: { kind: 'skipped', error: blocked }, ms: 0 });
       else runnable.push(c);
     }
-    // Fast path: every case in one call. If that call finishes within one
-    // case's time limit, every case in it did too.
-    const batchRun = runBatch(sandbox, runnable, Math.min(limits.caseTimeoutMs, budget()));
-    // Asked for in the same breath as the batch; good enough when nothing runs after it.
-    const printedByBatch = sandbox.output();
     let batch = await batchRun;
-    const complete = batch !== 'lost' && batch.length === runnable.length;
     if (batch === 'lost') {
       // The heap cap took the isolate down, and every reply of the batch with
       // it, even of cases that finished first (the hand-computed answers, say).
@@ -87,11 +89,13 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       await Promise.all(loadModules());
       batch = [];
     }
-    batch.forEach((result, i) => outcomes.set(runnable[i].id, result));
+    const finished = new Map(batch.map((result, i) => [attempted[i].id, result]));
+    for (const c of runnable) if (finished.has(c.id)) outcomes.set(c.id, finished.get(c.id)!);
+    const complete = runnable.every((c) => finished.has(c.id));
     // Slow path, for code that is slow or hangs: the rest one by one, each
     // with its own time limit.
     let timeoutsInARow = 0;
-    for (const c of runnable.slice(batch.length)) {
+    for (const c of runnable.filter((each) => !finished.has(each.id))) {
       // Two cases in a row that hang mean the code hangs everywhere: waiting
       // out every remaining case would only slow down the whole class.
       if (timeoutsInARow >= 2) stopped = timedOut = true;
