@@ -18,10 +18,22 @@ export interface IsolateSession {
 // Calls are synchronous: a host serves one submission at a time, so there is
 // nothing to do while student code runs, and handing each call to a worker
 // thread and back would only add to its cost.
+/** V8's code cache for the driver: every isolate compiles the same driver. */
+let driverCache: { code: string; data: ivm.ExternalCopy<ArrayBuffer> } | undefined;
+
+function compileDriver(isolate: ivm.Isolate, code: string): ivm.Script {
+  const cached = driverCache?.code === code ? driverCache.data : undefined;
+  const script = isolate.compileScriptSync(code, { filename: 'gradelab-driver.js', ...(cached ? { cachedData: cached } : { produceCachedData: true }) });
+  // The typings leave it out, but a script compiled with produceCachedData carries it.
+  const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
+  if (!cached && produced) driverCache = { code, data: produced };
+  return script;
+}
+
 export function openIsolateSession(driverCode: string, limits: SandboxLimits): IsolateSession {
   const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, limits.memoryMb) });
   const context = isolate.createContextSync();
-  const driver = isolate.compileScriptSync(driverCode, { filename: 'gradelab-driver.js' });
+  const driver = compileDriver(isolate, driverCode);
   driver.runSync(context, { timeout: limits.caseTimeoutMs });
   // Taken before any student code runs, so a submission cannot swap them out.
   const runRef: ivm.Reference<(json: string, numbers: Float64Array) => [string, Float64Array]> = context.global.getSync('__gradelab_run', { reference: true });

@@ -44,7 +44,7 @@ const STDERR_TAIL = 2000;
  *   the young-generation size isolated-vm derives from the heap cap.)
  */
 /** How long a posted command may wait for company (see SandboxHost.post). */
-const POST_DELAY_MS = 20;
+const POST_DELAY_MS = 250;
 
 const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4', '--max-semi-space-size=4'];
 
