@@ -43,7 +43,7 @@ function loadDriver(): Promise<string> {
  */
 async function openOn(limits: SandboxLimits, session: number): Promise<SandboxHost> {
   const driver = await loadDriver();
-  const host = acquireHost();
+  const host = await acquireHost();
   const first = !host.hasDriver;
   host.hasDriver = true;
   host.call({ op: 'open', session, ...(first ? { driver } : {}), limits }, HOUSEKEEPING_MS).catch(() => {});

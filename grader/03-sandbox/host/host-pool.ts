@@ -48,7 +48,7 @@ const POST_DELAY_MS = 250;
 
 const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4', '--max-semi-space-size=4'];
 
-let hostProgram: string | undefined;
+let hostProgram: Promise<string> | undefined;
 
 /**
  * The host's code as one plain script, bundled once per grader process: a
@@ -56,10 +56,8 @@ let hostProgram: string | undefined;
  * isolated-vm stays outside the bundle (it is a native addon), required by
  * its absolute path so that a host works from any working directory.
  */
-function program(): string {
-  if (hostProgram !== undefined) return hostProgram;
-  const addon = createRequire(import.meta.url).resolve('isolated-vm');
-  const { outputFiles } = esbuild.buildSync({
+function program(): Promise<string> {
+  hostProgram ??= esbuild.build({
     entryPoints: [fileURLToPath(new URL('./sandbox-host.ts', import.meta.url))],
     bundle: true,
     write: false,
@@ -68,11 +66,12 @@ function program(): string {
     target: 'node20',
     external: ['isolated-vm'],
     logLevel: 'silent',
+  }).then(({ outputFiles }) => {
+    const parts = outputFiles[0].text.split('require("isolated-vm")');
+    if (parts.length !== 2) throw new Error('the sandbox host bundle does not load isolated-vm exactly once');
+    const addon = createRequire(import.meta.url).resolve('isolated-vm');
+    return `// gradelab sandbox host\n${parts.join(`require(${JSON.stringify(addon)})`)}`;
   });
-  const code = outputFiles[0].text;
-  const parts = code.split('require("isolated-vm")');
-  if (parts.length !== 2) throw new Error('the sandbox host bundle does not load isolated-vm exactly once');
-  hostProgram = `// gradelab sandbox host\n${parts.join(`require(${JSON.stringify(addon)})`)}`;
   return hostProgram;
 }
 
@@ -92,8 +91,8 @@ export class SandboxHost {
   hasDriver = false;
   readonly blocks = new Set<number>();
 
-  constructor() {
-    this.child = spawn(process.execPath, [...HOST_FLAGS, '--eval', program()], {
+  constructor(program: string) {
+    this.child = spawn(process.execPath, [...HOST_FLAGS, '--eval', program], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // Nothing of the grader's environment (CI tokens, say) reaches a host.
@@ -218,10 +217,10 @@ export function hostPids(): number[] {
 }
 
 /** A host for one submission: an idle one, or a new one when all are busy. */
-export function acquireHost(): SandboxHost {
+export async function acquireHost(): Promise<SandboxHost> {
   let host: SandboxHost | undefined;
   while ((host = idleHosts.pop())) if (!host.lost) return host;
-  return new SandboxHost();
+  return new SandboxHost(await program());
 }
 
 export function releaseHost(host: SandboxHost): void {
