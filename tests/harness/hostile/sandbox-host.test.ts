@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hostPids } from '../../../grader/03-sandbox/host/host-pool.ts';
 import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
+import { decodeReply } from '../../../grader/03-sandbox/wire.ts';
 
 const limits = { memoryMb: 64, caseTimeoutMs: 20_000 };
 const module = (body: string) => `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();`;
@@ -51,5 +52,28 @@ describe('sandbox host processes', () => {
     } finally {
       delete process.env.GRADELAB_TEST_SECRET;
     }
+  });
+
+  it('numbers that are not finite come back described, not as numbers', async () => {
+    const sandbox = await openSandbox(limits);
+    const engine = `var __gradelab_engine = (() => {
+      class Value {
+        constructor(data) { this.data = data; this.grad = 0; this._back = () => {}; }
+        add(other) {
+          const out = new Value(this.data + other.data);
+          out._back = () => { this.grad = 'oops'; other.grad = Infinity; };
+          return out;
+        }
+        backward() { this.grad = 1; this._back(); }
+      }
+      return { Value };
+    })();`;
+    expect((await sandbox.load('engine', 'exercises/engine.ts', engine, 5000)).kind).toBe('reply');
+    const graph = { nodes: [{ id: 'a', value: 2 }, { id: 'b', value: 3 }, { id: 'c', op: 'add' as const, args: ['a', 'b'] }], output: 'c' };
+    const outcome = await sandbox.run({ kind: 'graph', graph }, 5000);
+    sandbox.dispose();
+    expect(outcome.kind).toBe('reply');
+    const reply = outcome.kind === 'reply' ? decodeReply(JSON.parse(outcome.json), outcome.numbers) : undefined;
+    expect(reply).toEqual({ ok: true, data: [2, 3, 5], grad: ['not a number (string)', 'Infinity', 1] });
   });
 });
