@@ -86,7 +86,22 @@ function chainOf(length: number): GraphSpec {
   return chains.get(length)!;
 }
 
+const drawn = new WeakMap<GradingConfig, Map<string, readonly CaseDef[]>>();
+
+/**
+ * A submission's cases. Asked for twice per submission (for the cache key,
+ * then for grading), so they are drawn once per config and id; the list is
+ * frozen because it is shared.
+ */
 export function casesFor(submissionId: string, config: GradingConfig): CaseDef[] {
+  let byId = drawn.get(config);
+  if (!byId) drawn.set(config, (byId = new Map()));
+  let cases = byId.get(submissionId);
+  if (!cases) byId.set(submissionId, (cases = Object.freeze(drawCases(submissionId, config))));
+  return cases as CaseDef[];
+}
+
+function drawCases(submissionId: string, config: GradingConfig): CaseDef[] {
   const generated: CaseDef[] = [
     { id: LONG_CHAIN_ID, name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: chainOf(config.longChain.length) },
   ];

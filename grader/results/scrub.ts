@@ -31,9 +31,11 @@ export function scrubPaths<T>(value: T, roots: Array<string | undefined>): T {
   const targets = targetsFor(roots);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return replaceAll(v, targets);
+    if (v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) copy[key] = walk((v as Record<string, unknown>)[key]);
+    return copy;
   };
   return walk(value) as T;
 }
