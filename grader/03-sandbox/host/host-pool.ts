@@ -112,6 +112,12 @@ export class SandboxHost {
           else waiting.reject(new Error(reply.message));
         }
       });
+      // A process that cannot be started, or a channel that closed under a send.
+      this.child.on('error', (error) => {
+        live.delete(this);
+        this.kill(new HostLost(`the sandbox process failed: ${error.message}`, false));
+        reject(this.lost);
+      });
       this.child.on('exit', (code, signal) => {
         live.delete(this);
         const detail = this.stderr.trim().split('\n').slice(-3).join(' ');
