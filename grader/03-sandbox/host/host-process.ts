@@ -1,0 +1,163 @@
+/**
+ * One sandbox host process and the conversation with it: commands out,
+ * replies back by id, each command with a time limit. Commands issued in the
+ * same turn of the event loop travel as one message (see ./protocol.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { HostCommand, HostMessage, HostReply, HostRequest } from './protocol.ts';
+
+type Value = Extract<HostReply, { ok: true }>['value'];
+
+/** Why a call got no reply: the host exceeded the call's limit (and was killed) or died. */
+export class HostLost extends Error {
+  constructor(
+    message: string,
+    readonly hung: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const STDERR_TAIL = 2000;
+
+/** How long a posted command may wait for company (see SandboxHost.post). */
+const POST_DELAY_MS = 250;
+
+export class SandboxHost {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, { resolve: (value: Value) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly ready: Promise<void>;
+  private nextId = 1;
+  private inFlight = 0;
+  private queue: HostRequest[] = [];
+  private flushSoon: 'now' | 'later' | undefined;
+  /** When the last command sent must have been answered by: commands run one after another. */
+  private horizon = 0;
+  private stderr = '';
+  lost: HostLost | undefined;
+  /** What this host already holds: the driver, and blocks by key (see ./protocol.ts). */
+  hasDriver = false;
+  readonly blocks = new Set<number>();
+
+  /** Starts `node <flags> --eval <program>`; `onGone` runs once the process is gone. */
+  constructor(program: string, flags: string[], onGone: () => void) {
+    this.child = spawn(process.execPath, [...flags, '--eval', program], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Nothing of the grader's environment (CI tokens, say) reaches a host.
+      env: process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {},
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL);
+    });
+    this.ready = new Promise((resolve, reject) => {
+      this.child.on('message', (message: HostMessage) => {
+        if ('ready' in message) return resolve();
+        for (const reply of message.replies) {
+          const waiting = this.pending.get(reply.id);
+          if (!waiting) continue;
+          this.settle(reply.id);
+          if (reply.ok) waiting.resolve(reply.value);
+          else waiting.reject(new Error(reply.message));
+        }
+      });
+      // A process that cannot be started, or a channel that closed under a send.
+      this.child.on('error', (error) => {
+        onGone();
+        this.kill(new HostLost(`the sandbox process failed: ${error.message}`, false));
+        reject(this.lost);
+      });
+      this.child.on('exit', (code, signal) => {
+        onGone();
+        const detail = this.stderr.trim().split('\n').slice(-3).join(' ');
+        this.fail(this.lost ?? new HostLost(`the sandbox process stopped (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`, false));
+        reject(this.lost);
+      });
+    });
+    this.ready.catch(() => {});
+    this.idle();
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /**
+   * Sends one command; rejects with HostLost when no reply comes within
+   * limitMs of the commands before it. Commands issued in the same turn of
+   * the event loop go out together as one message.
+   */
+  async call(command: HostCommand, limitMs: number): Promise<Value> {
+    this.inFlight++;
+    this.busy();
+    try {
+      await this.ready;
+      if (this.lost) throw this.lost;
+      const id = this.nextId++;
+      return await new Promise<Value>((resolve, reject) => {
+        this.horizon = Math.max(Date.now(), this.horizon) + limitMs;
+        const timer = setTimeout(() => this.kill(new HostLost(`no reply within ${limitMs} ms`, true)), this.horizon - Date.now());
+        this.pending.set(id, { resolve, reject, timer });
+        this.queue.push({ id, ...command });
+        if (this.flushSoon !== 'now') {
+          this.flushSoon = 'now';
+          setImmediate(() => this.flush());
+        }
+      });
+    } finally {
+      if (--this.inFlight === 0) this.idle();
+    }
+  }
+
+  /**
+   * Sends a command whose reply nobody waits for (a dispose) with whatever
+   * this host is sent next; that is usually the next submission's open,
+   * moments later. It neither keeps the grader alive nor times out.
+   */
+  post(command: HostCommand): void {
+    if (this.lost) return;
+    this.queue.push({ id: this.nextId++, ...command });
+    if (this.flushSoon === undefined) {
+      this.flushSoon = 'later';
+      setTimeout(() => this.flush(), POST_DELAY_MS).unref();
+    }
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.flushSoon = undefined;
+    if (!this.lost && batch.length > 0) this.child.send({ batch });
+  }
+
+  kill(reason: HostLost): void {
+    this.lost ??= reason;
+    this.child.kill('SIGKILL');
+    this.fail(reason);
+  }
+
+  private settle(id: number): void {
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+  }
+
+  private fail(reason: HostLost): void {
+    this.lost ??= reason;
+    for (const [id, waiting] of this.pending) {
+      this.settle(id);
+      waiting.reject(reason);
+    }
+  }
+
+  // An idle host must not keep the grader alive; one with a call in flight (or starting) must.
+  private busy(): void {
+    this.child.ref();
+    this.child.channel?.ref();
+  }
+
+  private idle(): void {
+    this.child.unref();
+    this.child.channel?.unref();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
+  }
+}
