@@ -1,7 +1,7 @@
 /**
  * The Sandbox the grader uses: a fresh isolate per submission, opened in a
  * sandbox host process (./host/). Requests are serialised here, in the
- * trusted process; what comes back is a string or a plain number. If a host
+ * trusted process; what comes back is strings and arrays of numbers. If a host
  * hangs beyond a call's own time limit or dies, the call ends as a timeout or
  * a crash of this submission, and the next submission gets a new host.
  */
@@ -20,7 +20,7 @@ const HOUSEKEEPING_MS = 15_000;
 let driverCode: Promise<string> | undefined;
 let sessions = 0;
 
-/** The driver is bundled once per grader process and sent with each open. */
+/** The driver is bundled once per grader process and sent with a host's first open. */
 function loadDriver(): Promise<string> {
   driverCode ??= esbuild
     .build({
