@@ -22,13 +22,14 @@ export type Request =
  */
 export type WireRequest =
   | Exclude<Request, { kind: 'graph' } | { kind: 'batch' }>
-  | { kind: 'program'; at: number; count: number; output: number }
+  | { kind: 'program'; at: number; count: number; constants: number; output: number }
   | { kind: 'batch'; requests: WireRequest[] };
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const isFinite = Number.isFinite;
 const F64 = Float64Array;
+const I32 = Int32Array;
 const subarray = Float64Array.prototype.subarray;
 const apply = Reflect.apply;
 const OUTPUT_CAP = 64 * 1024;
@@ -104,8 +105,11 @@ function handle(request: WireRequest, numbers: Float64Array): unknown {
   if (request.kind !== 'program') throw new Error(`unknown request ${String(request.kind)}`);
   const Value = studentModule('engine').Value;
   if (typeof Value !== 'function') throw new Error('engine.ts has no exported class Value');
-  const code = apply(subarray, numbers, [request.at, request.at + request.count]) as Float64Array;
-  const nodes = buildAndBackward(Value as ProgramValueClass, { code, output: request.output });
+  const end = request.at + request.count;
+  // Copied into integers once, so that walking the code allocates nothing.
+  const code = new I32(apply(subarray, numbers, [request.at, end]) as Float64Array);
+  const constants = apply(subarray, numbers, [end, end + request.constants]) as Float64Array;
+  const nodes = buildAndBackward(Value as ProgramValueClass, { code, constants, output: request.output });
   const at = filled;
   const odd: Array<[number, string]> = [];
   store(nodes, 'data', odd, 0);

@@ -1,8 +1,8 @@
 /**
  * What crosses into and out of the sandbox. A request is a JSON string plus
- * one array of numbers: graphs travel as flat programs (../cases/program.ts)
- * whose numbers go in the array, and their data and grad come back the same
- * way. Parsing and printing tens of thousands of numbers as JSON, and the
+ * one array of numbers: graphs travel as flat programs (../cases/program.ts),
+ * code then constants, in the array, and their data and grad come back the
+ * same way. Parsing and printing tens of thousands of numbers as JSON, and the
  * garbage it leaves behind, used to cost more than building the long chain.
  */
 import { toProgram } from '../cases/graph.ts';
@@ -23,12 +23,12 @@ export function serialise(request: Request): Wire {
     if (each.kind === 'batch') return `{"kind":"batch","requests":[${each.requests.map(text).join(',')}]}`;
     if (each.kind !== 'graph') return JSON.stringify(each);
     const program = toProgram(each.graph);
-    let code = encoded.get(each.graph);
-    if (!code) encoded.set(each.graph, (code = Float64Array.from(program.code)));
+    let block = encoded.get(each.graph);
+    if (!block) encoded.set(each.graph, (block = Float64Array.from([...Array.from(program.code), ...Array.from(program.constants)])));
     const at = length;
-    parts.push(code);
-    length += code.length;
-    return `{"kind":"program","at":${at},"count":${code.length},"output":${program.output}}`;
+    parts.push(block);
+    length += block.length;
+    return `{"kind":"program","at":${at},"count":${program.code.length},"constants":${program.constants.length},"output":${program.output}}`;
   };
   return { json: text(request), parts };
 }

@@ -47,18 +47,20 @@ export function toProgram(spec: GraphSpec): Program {
   if (program) return program;
   const index = new Map<string, number>();
   const code: number[] = [];
+  const constants: number[] = [];
+  const constant = (value: number) => constants.push(value) - 1;
   spec.nodes.forEach((node, i) => {
     index.set(node.id, i);
     if (isLeaf(node)) {
-      code.push(0, node.value, 0, NO_OPERAND);
+      code.push(0, constant(node.value), 0, NO_OPERAND);
       return;
     }
     const [first, second] = node.args;
     const kind = second === undefined ? NO_OPERAND : typeof second === 'number' ? NUMBER_OPERAND : NODE_OPERAND;
-    const y = second === undefined ? 0 : typeof second === 'number' ? second : index.get(second)!;
+    const y = second === undefined ? 0 : typeof second === 'number' ? constant(second) : index.get(second)!;
     code.push(OP_CODES.indexOf(node.op), index.get(first as string)!, y, kind);
   });
-  program = { code, output: index.get(spec.output)! };
+  program = { code, constants, output: index.get(spec.output)! };
   programs.set(spec, program);
   return program;
 }

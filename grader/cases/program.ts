@@ -1,9 +1,12 @@
 /**
- * A graph as a flat list of numbers, for the trip into the sandbox: four
- * numbers per node (op code, first operand or leaf value, second operand,
- * and what that second operand is). Parsing an array of numbers and walking
- * it by index costs a fraction of doing the same with named node objects,
- * which matters on the 5,000-node chain every submission runs.
+ * A graph as a flat list of small integers, for the trip into the sandbox:
+ * four per node (op code, first operand, second operand, and what that
+ * second operand is), where operands are node positions or, for leaf values
+ * and number operands, positions in a separate table of constants. Walking
+ * integers by index costs a fraction of doing the same with named node
+ * objects, which matters on the 5,000-node chain every submission runs; and
+ * integers, unlike fractional numbers, are read from a typed array without
+ * allocating (the sandbox runs without the optimising compiler).
  * No outside imports: it is bundled into the sandbox.
  */
 export const OP_CODES = ['leaf', 'add', 'mul', 'tanh', 'neg', 'sub', 'pow', 'exp', 'div', 'relu'] as const;
@@ -13,8 +16,10 @@ export const NODE_OPERAND = 1;
 export const NUMBER_OPERAND = 2;
 
 export interface Program {
-  /** [code, x, y, kindOfY] per node, in node order. */
+  /** [op, x, y, kindOfY] per node, in node order; a leaf's x is its value's position in `constants`. */
   code: ArrayLike<number>;
+  /** Leaf values and number operands. */
+  constants: ArrayLike<number>;
   output: number;
 }
 
@@ -48,14 +53,14 @@ export function buildAndBackward(Value: ProgramValueClass, program: Program): Pr
   // layout before the graph is built.
   const probe = new Value(0.5);
   probe.grad = 0.5;
-  const code = program.code;
+  const { code, constants } = program;
   // Sized up front: growing an array of thousands of nodes copies it again and again.
   const built: ProgramValue[] = new Array(code.length / 4);
   let count = 0;
   for (let at = 0; at < code.length; at += 4) {
     const op = code[at];
     if (op === 0) {
-      built[count++] = new Value(code[at + 1]);
+      built[count++] = new Value(constants[code[at + 1]]);
       continue;
     }
     const self = built[code[at + 1]];
@@ -63,7 +68,7 @@ export function buildAndBackward(Value: ProgramValueClass, program: Program): Pr
     const method = self[name];
     if (typeof method !== 'function') throw new TypeError(`Value has no method ${name}()`);
     const kind = code[at + 3];
-    const result = kind === NO_OPERAND ? method.call(self) : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : code[at + 2]);
+    const result = kind === NO_OPERAND ? method.call(self) : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : constants[code[at + 2]]);
     built[count++] = result as ProgramValue;
   }
   built[program.output].backward();

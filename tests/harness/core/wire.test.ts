@@ -14,12 +14,13 @@ describe('wire format', () => {
     const { json, parts } = serialise({ kind: 'batch', requests: [{ kind: 'graph', graph }, { kind: 'exports' }, { kind: 'graph', graph }] });
     const requests = JSON.parse(json).requests;
     expect(requests.map((r: { kind: string }) => r.kind)).toEqual(['program', 'exports', 'program']);
-    expect(requests[0]).toMatchObject({ at: 0, count: 8, output: 1 });
-    expect(requests[2]).toMatchObject({ at: 8, count: 8, output: 1 });
+    // Two nodes, four integers each, then the one constant (a's value).
+    expect(requests[0]).toMatchObject({ at: 0, count: 8, constants: 1, output: 1 });
+    expect(requests[2]).toMatchObject({ at: 9, count: 8, constants: 1, output: 1 });
     // The same graph is encoded once and sent as the very same array each time.
     expect(parts).toHaveLength(2);
     expect(parts[0]).toBe(parts[1]);
-    expect(parts[0]).toHaveLength(8);
+    expect(Array.from(parts[0])).toEqual([0, 0, 0, 0, 1, 0, 0, 1, 2]);
   });
 
   it('decodes data then grad, with what was not a number described in words', () => {
