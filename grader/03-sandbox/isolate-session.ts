@@ -10,6 +10,7 @@ import type { Outcome, SandboxLimits } from './sandbox.ts';
 
 export interface IsolateSession {
   load(name: string, file: string, code: string, timeoutMs: number): Outcome;
+  /** Takes ownership of `numbers`: they are moved into the isolate. */
   run(requestJson: string, numbers: Float64Array, timeoutMs: number): Outcome;
   output(): { output: string; truncated: boolean };
   dispose(): void;
@@ -59,9 +60,10 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
       }, timeoutMs);
     },
     run(requestJson, numbers, timeoutMs) {
-      // The numbers are copied in as one block; the reply comes back as a copy too.
-      const copy = new ivm.ExternalCopy(numbers).copyInto({ release: true });
-      return call(() => runRef.applySync(undefined, [requestJson, copy], { timeout: timeoutMs, result: { copy: true } }), timeoutMs);
+      // The numbers move into the isolate without a copy (the caller gives
+      // them up); the reply comes back as a copy.
+      const moved = new ivm.ExternalCopy(numbers, { transferOut: true }).copyInto({ transferIn: true });
+      return call(() => runRef.applySync(undefined, [requestJson, moved], { timeout: timeoutMs, result: { copy: true } }), timeoutMs);
     },
     output() {
       if (isolate.isDisposed) return { output: '', truncated: false };
