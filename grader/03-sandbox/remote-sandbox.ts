@@ -5,8 +5,6 @@
  * hangs beyond a call's own time limit or dies, the call ends as a timeout or
  * a crash of this submission, and the next submission gets a new host.
  */
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { acquireHost, HostLost, releaseHost, type SandboxHost } from './host/host-pool.ts';
 import type { Block } from './host/protocol.ts';
 import type { Outcome, Sandbox, SandboxLimits } from './sandbox.ts';
@@ -17,24 +15,7 @@ const GRACE_MS = 5000;
 /** Limit for calls that run no student code (open, output, dispose). */
 const HOUSEKEEPING_MS = 15_000;
 
-let driverCode: Promise<string> | undefined;
 let sessions = 0;
-
-/** The driver is bundled once per grader process and sent with a host's first open. */
-function loadDriver(): Promise<string> {
-  driverCode ??= esbuild
-    .build({
-      entryPoints: [fileURLToPath(new URL('./driver.ts', import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'neutral',
-      target: 'es2022',
-      logLevel: 'silent',
-    })
-    .then((result) => result.outputFiles[0].text);
-  return driverCode;
-}
 
 /**
  * Opens a session on a host without waiting for it: the host handles
@@ -42,11 +23,8 @@ function loadDriver(): Promise<string> {
  * message. If the open fails, so does every call after it, with the reason.
  */
 async function openOn(limits: SandboxLimits, session: number): Promise<SandboxHost> {
-  const driver = await loadDriver();
   const host = await acquireHost();
-  const first = !host.hasDriver;
-  host.hasDriver = true;
-  host.call({ op: 'open', session, ...(first ? { driver } : {}), limits }, HOUSEKEEPING_MS).catch(() => {});
+  host.call({ op: 'open', session, limits }, HOUSEKEEPING_MS).catch(() => {});
   return host;
 }
 

@@ -24,7 +24,12 @@ export function serialise(request: Request): Wire {
     if (each.kind !== 'graph') return JSON.stringify(each);
     const program = toProgram(each.graph);
     let block = encoded.get(each.graph);
-    if (!block) encoded.set(each.graph, (block = Float64Array.from([...Array.from(program.code), ...Array.from(program.constants)])));
+    if (!block) {
+      block = new Float64Array(program.code.length + program.constants.length);
+      block.set(program.code);
+      block.set(program.constants, program.code.length);
+      encoded.set(each.graph, block);
+    }
     const at = length;
     parts.push(block);
     length += block.length;

@@ -34,28 +34,28 @@ const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4
 
 let hostProgram: Promise<string> | undefined;
 
+/** One of the grader's own files as a single script. */
+async function bundle(file: string, options: esbuild.BuildOptions): Promise<string> {
+  const { outputFiles } = await esbuild.build({ entryPoints: [fileURLToPath(new URL(file, import.meta.url))], bundle: true, write: false, logLevel: 'silent', ...options });
+  return outputFiles![0].text;
+}
+
 /**
  * The host's code as one plain script, bundled once per grader process: a
- * host then starts as fast as bare Node, with no TypeScript loader. Only
- * isolated-vm stays outside the bundle (it is a native addon), required by
- * its absolute path so that a host works from any working directory.
+ * host then starts as fast as bare Node, with no TypeScript loader. The
+ * driver every isolate runs first is built into it. Only isolated-vm stays
+ * outside the bundle (it is a native addon), required by its absolute path
+ * so that a host works from any working directory.
  */
 function program(): Promise<string> {
-  hostProgram ??= esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./sandbox-host.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['isolated-vm'],
-    logLevel: 'silent',
-  }).then(({ outputFiles }) => {
-    const parts = outputFiles[0].text.split('require("isolated-vm")');
+  hostProgram ??= (async () => {
+    const driver = await bundle('../driver.ts', { format: 'iife', platform: 'neutral', target: 'es2022' });
+    const host = await bundle('./sandbox-host.ts', { format: 'cjs', platform: 'node', target: 'node20', external: ['isolated-vm'], define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } });
+    const parts = host.split('require("isolated-vm")');
     if (parts.length !== 2) throw new Error('the sandbox host bundle does not load isolated-vm exactly once');
     const addon = createRequire(import.meta.url).resolve('isolated-vm');
     return `// gradelab sandbox host\n${parts.join(`require(${JSON.stringify(addon)})`)}`;
-  });
+  })();
   return hostProgram;
 }
 

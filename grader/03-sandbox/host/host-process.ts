@@ -35,8 +35,7 @@ export class SandboxHost {
   private horizon = 0;
   private stderr = '';
   lost: HostLost | undefined;
-  /** What this host already holds: the driver, and blocks by key (see ./protocol.ts). */
-  hasDriver = false;
+  /** Blocks this host already holds, by key (see ./protocol.ts). */
   readonly blocks = new Set<number>();
 
   /** Starts `node <flags> --eval <program>`; `onGone` runs once the process is gone. */

@@ -7,12 +7,12 @@ import type { Outcome, SandboxLimits } from '../sandbox.ts';
 /**
  * Numbers for a request, in order. Big blocks that every submission needs
  * (the long chain's program) cross once per host and are named by a key
- * afterwards; so is the driver's code.
+ * afterwards.
  */
 export type Block = Float64Array | { key: number; values?: Float64Array };
 
 export type HostCommand =
-  | { op: 'open'; session: number; driver?: string; limits: SandboxLimits }
+  | { op: 'open'; session: number; limits: SandboxLimits }
   | { op: 'load'; session: number; name: string; file: string; code: string; timeoutMs: number }
   | { op: 'run'; session: number; json: string; blocks: Block[]; timeoutMs: number }
   | { op: 'output'; session: number }
