@@ -6,10 +6,10 @@
  * in the grader's own process; requests arrive already serialised.
  */
 import ivm from 'isolated-vm';
-import type { Outcome, SandboxLimits } from './sandbox.ts';
+import type { Bundle, Outcome, SandboxLimits } from './sandbox.ts';
 
 export interface IsolateSession {
-  load(name: string, file: string, code: string, timeoutMs: number): Outcome;
+  load(name: string, bundle: Bundle, timeoutMs: number): Outcome;
   /** Takes ownership of `numbers`: they are moved into the isolate. */
   run(requestJson: string, numbers: Float64Array, timeoutMs: number): Outcome;
   output(): { output: string; truncated: boolean };
@@ -52,11 +52,22 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
   }
 
   return {
-    load(name, file, code, timeoutMs) {
+    load(name, { file, code, format }, timeoutMs) {
       return call(() => {
-        const script = isolate.compileScriptSync(`${code}\n;globalThis.__gradelab_${name} = __gradelab_${name};`, { filename: file });
-        script.runSync(context, { timeout: timeoutMs });
-        script.release();
+        if (format === 'module') {
+          const module = isolate.compileModuleSync(code, { filename: file });
+          module.instantiateSync(context, (specifier) => {
+            throw new Error(`cannot import '${specifier}' here`);
+          });
+          module.evaluateSync({ timeout: timeoutMs });
+          // The namespace object itself, not a copy: it lives in the same isolate.
+          context.global.setSync(`__gradelab_${name}`, module.namespace.derefInto());
+          module.release();
+        } else {
+          const script = isolate.compileScriptSync(`${code}\n;globalThis.__gradelab_${name} = __gradelab_${name};`, { filename: file });
+          script.runSync(context, { timeout: timeoutMs });
+          script.release();
+        }
       }, timeoutMs);
     },
     run(requestJson, numbers, timeoutMs) {

@@ -55,7 +55,7 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
         moduleErrors[name] = load.error;
         return;
       }
-      const outcome = await sandbox.load(name, load.bundle.file, load.bundle.code, budget());
+      const outcome = await sandbox.load(name, load.bundle, budget());
       if (outcome.kind !== 'reply') moduleErrors[name] ??= loadFailure(load.bundle.file, outcome);
       if (outcome.kind === 'timeout') timedOut = true;
     });

@@ -1,10 +1,11 @@
 /**
  * The one interface between grading and the place where student code runs.
- * Everything that crosses it is a string or a plain number.
+ * Everything that crosses it is a string, a plain number or an array of numbers.
  */
+import type { Bundle } from '../02-load/bundle.ts';
 import type { Request } from './driver.ts';
 
-export type { Request };
+export type { Bundle, Request };
 
 export interface SandboxLimits {
   /** Heap cap for one submission, in MiB. */
@@ -23,7 +24,7 @@ export type Outcome =
 
 export interface Sandbox {
   /** Evaluates a bundled student module; it becomes visible to `run` under `name`. */
-  load(name: string, file: string, code: string, timeoutMs: number): Promise<Outcome>;
+  load(name: string, bundle: Bundle, timeoutMs: number): Promise<Outcome>;
   /** Runs one request against the loaded modules. */
   run(request: Request, timeoutMs: number): Promise<Outcome>;
   /** Everything the student's code printed so far (capped). */

@@ -44,7 +44,7 @@ function handle(command: HostCommand): Extract<HostReply, { ok: true }>['value']
       sessions.set(command.session, openIsolateSession(__GRADELAB_DRIVER__, command.limits));
       return null;
     case 'load':
-      return session(command.session).load(command.name, command.file, command.code, command.timeoutMs);
+      return session(command.session).load(command.name, command, command.timeoutMs);
     case 'run':
       return session(command.session).run(command.json, numbers(command.blocks), command.timeoutMs);
     case 'output':

@@ -11,14 +11,14 @@ import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
 import { decodeReply } from '../../../grader/03-sandbox/wire.ts';
 
 const limits = { memoryMb: 64, caseTimeoutMs: 20_000 };
-const module = (body: string) => `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();`;
+const script = (body: string) => ({ file: 'exercises/engine.ts', format: 'script' as const, code: `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();` });
 
 describe('sandbox host processes', () => {
   it('a host killed in the middle of a call fails that call only; the next sandbox gets a new host', async () => {
     const sandbox = await openSandbox(limits);
     const [pid] = hostPids();
     expect(pid).toBeTypeOf('number');
-    const hanging = sandbox.load('engine', 'exercises/engine.ts', module('while (true) {}'), 20_000);
+    const hanging = sandbox.load('engine', script('while (true) {}'), 20_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const each of hostPids()) process.kill(each, 'SIGKILL');
     const outcome = await hanging;
@@ -28,7 +28,7 @@ describe('sandbox host processes', () => {
 
     const next = await openSandbox(limits);
     expect(hostPids()).not.toContain(pid);
-    expect(await next.load('engine', 'exercises/engine.ts', module('const x = 1'), 5000)).toEqual({ kind: 'reply', json: '{"ok":true}' });
+    expect(await next.load('engine', script('const x = 1'), 5000)).toEqual({ kind: 'reply', json: '{"ok":true}' });
     next.dispose();
   });
 
@@ -68,7 +68,7 @@ describe('sandbox host processes', () => {
       }
       return { Value };
     })();`;
-    expect((await sandbox.load('engine', 'exercises/engine.ts', engine, 5000)).kind).toBe('reply');
+    expect((await sandbox.load('engine', { file: 'exercises/engine.ts', format: 'script', code: engine }, 5000)).kind).toBe('reply');
     const graph = { nodes: [{ id: 'a', value: 2 }, { id: 'b', value: 3 }, { id: 'c', op: 'add' as const, args: ['a', 'b'] }], output: 'c' };
     const outcome = await sandbox.run({ kind: 'graph', graph }, 5000);
     sandbox.dispose();

@@ -99,7 +99,7 @@ describe('grader ci on broken submissions', () => {
     cpSync(fixture('integrations', 'syntax-error'), submission, { recursive: true });
     const run = runCli(['ci', submission, '--out', path.join(dir, 'out')], env);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('::error file=hw1/exercises/engine.ts,line=12,col=44,title=gradelab%3A E_SUBMISSION_SYNTAX::Expected ")" but found ";"');
+    expect(run.stdout).toContain('::error file=hw1/exercises/engine.ts,line=12,col=44,title=gradelab%3A E_SUBMISSION_SYNTAX::Expected `,` or `)` but found `;` — return new Value(this.data + other.data;');
     expect(run.stdout).toMatch(/::notice title=gradelab%3A \d+ case\(s\) not run::/);
     expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('### Problems loading your files');
   });
@@ -109,7 +109,7 @@ describe('grader ci on broken submissions', () => {
     const run = runCli(['ci', fixture('integrations', 'syntax-error'), '--out', path.join(dir, 'out')]);
     expect(run.stdout).not.toContain('::error');
     expect(run.stdout).toMatch(/syntax-error: error, [\d.]+\/100/);
-    expect(run.stdout).toContain('E_SUBMISSION_SYNTAX: exercises/engine.ts:12:44: Expected ")" but found ";"');
+    expect(run.stdout).toContain('E_SUBMISSION_SYNTAX: exercises/engine.ts:12:44: Expected `,` or `)` but found `;` — return new Value(this.data + other.data;');
   });
 
   it('still exits 0 when the job summary cannot be written, with a warning', () => {

@@ -24,9 +24,9 @@ export function recordingOpen(open: (limits: SandboxLimits) => Promise<Sandbox>)
     const sandbox = await open(limits);
     const id = ++opened;
     return {
-      load(name, file, code, timeoutMs) {
-        sandboxCalls.push({ sandbox: id, kind: 'load', limits, name, file });
-        return sandbox.load(name, file, code, timeoutMs);
+      load(name, bundle, timeoutMs) {
+        sandboxCalls.push({ sandbox: id, kind: 'load', limits, name, file: bundle.file });
+        return sandbox.load(name, bundle, timeoutMs);
       },
       run(request, timeoutMs) {
         sandboxCalls.push({ sandbox: id, kind: 'run', limits, request: structuredClone(request) });

@@ -1,0 +1,106 @@
+/**
+ * How a student file becomes code for the sandbox: a file that imports
+ * nothing is transpiled by oxc and stays an ES module (as under Vitest); a
+ * file that imports its neighbours is bundled into a strict-mode script.
+ * Both kinds then load and run the same way in a sandbox.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleStudentFile, type Bundle } from '../../../grader/02-load/bundle.ts';
+import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
+import { isGraderError } from '../../../grader/errors.ts';
+
+let root: string;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'gradelab-transpile-'));
+  mkdirSync(path.join(root, 'exercises'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = path.join(root, 'exercises', name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const bundle = (name: string, text: string) => bundleStudentFile(root, write(name, text), '__gradelab_engine');
+
+async function failure(name: string, text: string) {
+  const error = await bundle(name, text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isGraderError(error)) throw new Error(`expected a grader error, got ${String(error)}`);
+  return error;
+}
+
+async function loadAndRead(loaded: Bundle): Promise<unknown> {
+  const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: 5000 });
+  try {
+    const outcome = await sandbox.load('engine', loaded, 5000);
+    return outcome.kind === 'reply' ? outcome.kind : outcome;
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+describe('transpiling a student file', () => {
+  it('a file that imports nothing stays an ES module, with its types stripped', async () => {
+    const result = await bundle('solo.ts', 'export class Value {\n  data: number;\n  constructor(data: number) { this.data = data; }\n}\n');
+    expect(result.format).toBe('module');
+    expect(result.file).toBe(path.join('exercises', 'solo.ts'));
+    expect(result.code).toContain('export class Value');
+    expect(result.code).not.toMatch(/:\s*number/);
+    expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('a file that imports a neighbour is bundled into one strict-mode script', async () => {
+    write('helper.ts', 'export const twice = (x: number): number => 2 * x;\n');
+    const result = await bundle('uses-helper.ts', "import { twice } from './helper';\nexport class Value { data = twice(1); }\n");
+    expect(result.format).toBe('script');
+    expect(result.code.startsWith('"use strict";')).toBe(true);
+    expect(result.code).toContain('__gradelab_engine');
+    expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('CommonJS exports go to the bundler, which understands them', async () => {
+    const result = await bundle('cjs.ts', 'class Value {}\nmodule.exports = { Value };\n');
+    expect(result.format).toBe('script');
+    expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('both kinds run in strict mode, as ES modules do under Vitest', async () => {
+    const solo = await bundle('sloppy.ts', 'export class Value {}\nundeclared = 5;\n');
+    write('empty.ts', 'export {};\n');
+    const bundled = await bundle('sloppy-bundled.ts', "import './empty';\nexport class Value {}\nundeclared = 5;\n");
+    for (const loaded of [solo, bundled]) {
+      expect(await loadAndRead(loaded)).toEqual({ kind: 'crash', message: expect.stringMatching(/undeclared is not defined/) });
+    }
+  });
+
+  it('a syntax error gives file:line:column and the line it is on, without colour codes', async () => {
+    const error = await failure('broken.ts', 'export class Value {\n  add(o: Value) {\n    return new Value(this.data + o.data;\n  }\n}\n');
+    expect(error.code).toBe('E_SUBMISSION_SYNTAX');
+    expect(error.location).toEqual({ file: path.join('exercises', 'broken.ts'), line: 3, column: 40 });
+    expect(error.message).toBe('Expected `,` or `)` but found `;` — return new Value(this.data + o.data;');
+    expect(error.message).not.toContain('\u001b[');
+  });
+
+  it('a very long broken line is shortened in the message', async () => {
+    const error = await failure('long.ts', `export const x = [${'1, '.repeat(200)};\n`);
+    expect(error.location?.line).toBe(1);
+    expect(error.message.length).toBeLessThan(200);
+    expect(error.message.endsWith('…')).toBe(true);
+  });
+
+  it("the student's tsconfig is ignored: class fields keep the course's semantics", async () => {
+    writeFileSync(path.join(root, 'exercises', 'tsconfig.json'), JSON.stringify({ compilerOptions: { useDefineForClassFields: false } }));
+    const result = await bundle('with-tsconfig.ts', 'export class Value {\n  data: number = 1;\n  grad!: number;\n}\n');
+    // The course compiles for ES2022, where a declared field is defined (as undefined) on every instance.
+    expect(result.code).toMatch(/^\s*grad;$/m);
+    expect(result.code).not.toContain('this.data = 1');
+  });
+});
