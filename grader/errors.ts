@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'E_SUBMISSION_LOAD'
   | 'E_SCHEMA'
   | 'E_CHECK_FAILED'
+  /** No sandbox can start on this machine (a broken install): nothing can be graded. */
+  | 'E_SANDBOX_UNAVAILABLE'
   | 'E_INTERNAL';
 
 export interface ErrorLocation {

@@ -6,12 +6,13 @@
 import type { SubmissionSource } from './01-discover/discover.ts';
 import { loadSubmission } from './02-load/load-submission.ts';
 import { runSubmission } from './03-sandbox/run-submission.ts';
+import { sandboxAvailable } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import { casesFor } from './cases/catalog.ts';
 import type { GradingConfig } from './config/types.ts';
-import { GraderError } from './errors.ts';
+import { GraderError, isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
 
@@ -32,6 +33,7 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
       const judged = new Map<string, Judgement>(cases.map((c) => [c.id, { status: 'error', summary: `Not run: ${loaded.error!.message}`, detail: `Not run: ${loaded.error!.message}` }]));
       return scrubPaths(scoreSubmission({ id: source.id, cases, judged, diagnosis: NO_DIAGNOSIS, loadErrors: [loaded.error], durationMs: performance.now() - started }), [source.path]);
     }
+    await sandboxAvailable();
     const run = await runSubmission(loaded, cases, {
       memoryMb: config.memoryMb,
       caseTimeoutMs: config.timeouts.caseMs,
@@ -75,6 +77,8 @@ async function gradeSafely(source: SubmissionSource, config: GradingConfig, grad
   try {
     return await gradeOne(source, config);
   } catch (error) {
+    // Not this submission's fault, and no other would fare better: the run stops.
+    if (isGraderError(error) && error.code === 'E_SANDBOX_UNAVAILABLE') throw error;
     const internal = new GraderError('E_INTERNAL', `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`);
     return scrubPaths(
       scoreSubmission({ id: source.id, cases: [], judged: new Map(), diagnosis: NO_DIAGNOSIS, loadErrors: [internal], durationMs: 0 }),

@@ -33,3 +33,4 @@ export interface Sandbox {
 }
 
 export { openRemoteSandbox as openSandbox } from './remote-sandbox.ts';
+export { sandboxAvailable } from './host/host-pool.ts';

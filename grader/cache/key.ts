@@ -4,12 +4,15 @@
  *   - the grader: package.json's version, and the source of every module that
  *     shapes a result (so a fix to the grader without a version bump still
  *     invalidates, which matters when an instructor patches mid-term);
+ *   - the installed versions of what reads and runs student code (the
+ *     transpilers and the sandbox), which can change a result by themselves;
  *   - the effective grading config (concurrency aside: it changes speed, not results);
  *   - the cases: the fixed case data, and the generated ones drawn for this id;
  *   - the reference solution (solutions/*.ts), which is the oracle.
  * Everything but the submission and its generated cases is hashed once per run.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +27,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KEY_FORMAT = 'gradelab-cache-1';
 /** These only present results that are already made, so editing them must not cost a re-grade. */
 const PRESENTATION = new Set(['07-render', 'cli']);
+/** Packages whose version can change how a submission is read or run. */
+const RUNTIME_PACKAGES = ['rolldown', 'esbuild', 'isolated-vm'];
 
 export interface KeyContext {
   config: GradingConfig;
@@ -38,7 +43,7 @@ let codeDigest: string | undefined;
 
 export function createKeyContext(config: GradingConfig): KeyContext {
   const { concurrency: _speedOnly, ...effective } = config;
-  codeDigest ??= sha256(filesDigest(path.join(ROOT, 'grader'), PRESENTATION), filesDigest(path.join(ROOT, 'solutions')));
+  codeDigest ??= sha256(filesDigest(path.join(ROOT, 'grader'), PRESENTATION), filesDigest(path.join(ROOT, 'solutions')), runtimeVersions());
   return { config, base: sha256(KEY_FORMAT, GRADER_VERSION, codeDigest, stableJson(effective)) };
 }
 
@@ -53,6 +58,12 @@ export function cacheKey(ctx: KeyContext, source: SubmissionSource, content: str
   const perId = cases.filter(isPerStudent);
   ctx.sharedCases ??= sha256(JSON.stringify(cases.filter((c) => !isPerStudent(c))));
   return sha256(ctx.base, source.id, content, ctx.sharedCases, JSON.stringify(perId));
+}
+
+/** `name@version` of each runtime package, as resolved from the grader. */
+export function runtimeVersions(): string {
+  const require = createRequire(import.meta.url);
+  return RUNTIME_PACKAGES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(' ');
 }
 
 function sha256(...parts: string[]): string {

@@ -16,6 +16,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { GraderError } from '../../errors.ts';
 import { SandboxHost } from './host-process.ts';
 
 export { HostLost, SandboxHost } from './host-process.ts';
@@ -78,4 +79,38 @@ export async function acquireHost(): Promise<SandboxHost> {
 
 export function releaseHost(host: SandboxHost): void {
   if (!host.lost) idleHosts.push(host);
+}
+
+let checked: Promise<void> | undefined;
+
+/**
+ * Resolves once a host has started in this process. If none can (isolated-vm
+ * missing or built for another Node), nothing can be graded: that is one
+ * grader error, not a crash recorded against every student. A failure
+ * stays: an install does not mend itself in the middle of a run.
+ */
+export function sandboxAvailable(): Promise<void> {
+  checked ??= (async () => {
+    const host = await acquireHost();
+    await confirmStarted(host);
+    releaseHost(host);
+  })().catch((error: unknown) => {
+    throw unavailable(error);
+  });
+  return checked;
+}
+
+/** Waits for a host to listen; E_SANDBOX_UNAVAILABLE if it stops first. */
+export function confirmStarted(host: SandboxHost): Promise<void> {
+  return host.started().catch((error: unknown) => {
+    throw unavailable(error);
+  });
+}
+
+function unavailable(error: unknown): GraderError {
+  if (error instanceof GraderError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new GraderError('E_SANDBOX_UNAVAILABLE', `student code cannot be run on this machine: ${reason}`, {
+    details: ['check that `npm install` finished without errors (isolated-vm is built for the Node version that runs the grader)'],
+  });
 }

@@ -68,13 +68,24 @@ export class SandboxHost {
       });
       this.child.on('exit', (code, signal) => {
         onGone();
-        const detail = this.stderr.trim().split('\n').slice(-3).join(' ');
+        const detail = lastWords(this.stderr);
         this.fail(this.lost ?? new HostLost(`the sandbox process stopped (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`, false));
         reject(this.lost);
       });
     });
     this.ready.catch(() => {});
     this.idle();
+  }
+
+  /** Settles once the host listens; rejects with HostLost if it never does. */
+  async started(): Promise<void> {
+    this.inFlight++;
+    this.busy();
+    try {
+      await this.ready;
+    } finally {
+      if (--this.inFlight === 0) this.idle();
+    }
   }
 
   get pid(): number | undefined {
@@ -159,4 +170,11 @@ export class SandboxHost {
     this.child.channel?.unref();
     (this.child.stderr as { unref?: () => void } | null)?.unref?.();
   }
+}
+
+/** What a dying host last said: its error's own line if there is one (not the stack, nor Node's version). */
+function lastWords(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const error = lines.find((line) => /^([A-Z]\w*)?Error\b.*:/.test(line));
+  return error ?? lines.filter((line) => !/^Node\.js v/.test(line)).slice(-3).join(' ');
 }

@@ -6,9 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hostPids } from '../../../grader/03-sandbox/host/host-pool.ts';
+import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
+import { confirmStarted, hostPids, SandboxHost } from '../../../grader/03-sandbox/host/host-pool.ts';
 import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
 import { decodeReply } from '../../../grader/03-sandbox/wire.ts';
+import { GraderError } from '../../../grader/errors.ts';
+import { gradeAll } from '../../../grader/grade.ts';
+import { testConfig } from '../support/fixture-class.ts';
 
 const limits = { memoryMb: 64, caseTimeoutMs: 20_000 };
 const script = (body: string) => ({ file: 'exercises/engine.ts', format: 'script' as const, code: `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();` });
@@ -75,5 +79,29 @@ describe('sandbox host processes', () => {
     expect(outcome.kind).toBe('reply');
     const reply = outcome.kind === 'reply' ? decodeReply(JSON.parse(outcome.json), outcome.numbers) : undefined;
     expect(reply).toEqual({ ok: true, data: [2, 3, 5], grad: ['not a number (string)', 'Infinity', 1] });
+  });
+
+  it('a host that cannot start is one grader error (E_SANDBOX_UNAVAILABLE), with the reason', async () => {
+    // As when isolated-vm is missing, or was built for another version of Node.
+    const broken = new SandboxHost('require("/nowhere/isolated-vm.node")', [], () => {});
+    const error = await confirmStarted(broken).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GraderError);
+    expect(error).toMatchObject({ code: 'E_SANDBOX_UNAVAILABLE', message: expect.stringMatching(/cannot be run on this machine: the sandbox process stopped \(exit code 1\).*Cannot find module/) });
+  });
+
+  it('that error stops the run instead of being recorded against each student', async () => {
+    const sources: SubmissionSource[] = ['a', 'b', 'c'].map((id) => ({ id, kind: 'folder', path: `/nowhere/${id}` }));
+    let calls = 0;
+    const run = gradeAll(sources, testConfig({ concurrency: 1 }), undefined, {
+      gradeOne: async () => {
+        calls++;
+        throw new GraderError('E_SANDBOX_UNAVAILABLE', 'no sandbox');
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'E_SANDBOX_UNAVAILABLE' });
+    expect(calls).toBe(1);
   });
 });

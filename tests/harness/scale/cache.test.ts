@@ -4,11 +4,12 @@
  * result depends on (the student's files, the config, the archive bytes)
  * sends exactly the affected submissions back through the grader.
  */
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { cacheable, gradeWithCache } from '../../../grader/cache/cached-grade.ts';
+import { runtimeVersions } from '../../../grader/cache/key.ts';
 import { gradeSubmission, type GradeOne } from '../../../grader/grade.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { buildZip, studentFiles } from '../../../fixtures/zips/make-zips.ts';
@@ -96,6 +97,11 @@ describe('gradeWithCache', () => {
     const { cache } = await gradeWithCache(sources, testConfig(), { gradeOne: counter.gradeOne });
     expect(cache.enabled).toBe(false);
     expect(counter.graded).toHaveLength(3);
+  });
+
+  it('keys on the installed transpilers and sandbox, whose upgrade can change a result', () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(runtimeVersions().split(' ')).toEqual(['rolldown', 'esbuild', 'isolated-vm'].map((name) => `${name}@${installed(name)}`));
   });
 });
 
