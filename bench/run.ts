@@ -29,7 +29,7 @@ try {
   const finishedAt: number[] = [];
   const { results } = await gradeWithCache(submissions, config, { cacheDir, onProgress: () => finishedAt.push(performance.now() - started) });
   const gradeMs = performance.now() - started;
-  // The same run without its first tenth: start-up (sandbox hosts, esbuild,
+  // The same run without its first tenth: start-up (sandbox hosts and their program,
   // the optimising compiler warming up to the grader's own code) excluded.
   const warm = Math.floor(COUNT / 10);
   const warmPerSecond = ((COUNT - warm) / (gradeMs - finishedAt[warm - 1])) * 1000;

@@ -28,7 +28,7 @@ const KEY_FORMAT = 'gradelab-cache-1';
 /** These only present results that are already made, so editing them must not cost a re-grade. */
 const PRESENTATION = new Set(['07-render', 'cli']);
 /** Packages whose version can change how a submission is read or run. */
-const RUNTIME_PACKAGES = ['rolldown', 'esbuild', 'isolated-vm'];
+const RUNTIME_PACKAGES = ['rolldown', 'isolated-vm'];
 
 export interface KeyContext {
   config: GradingConfig;

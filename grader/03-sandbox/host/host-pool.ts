@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { rolldown, type InputOptions, type OutputOptions } from 'rolldown';
 import { GraderError } from '../../errors.ts';
 import { SandboxHost } from './host-process.ts';
 
@@ -36,9 +36,13 @@ const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4
 let hostProgram: Promise<string> | undefined;
 
 /** One of the grader's own files as a single script. */
-async function bundle(file: string, options: esbuild.BuildOptions): Promise<string> {
-  const { outputFiles } = await esbuild.build({ entryPoints: [fileURLToPath(new URL(file, import.meta.url))], bundle: true, write: false, logLevel: 'silent', ...options });
-  return outputFiles![0].text;
+async function bundle(file: string, input: InputOptions, output: OutputOptions): Promise<string> {
+  const build = await rolldown({ input: fileURLToPath(new URL(file, import.meta.url)), logLevel: 'silent', ...input });
+  try {
+    return (await build.generate(output)).output[0].code;
+  } finally {
+    await build.close();
+  }
 }
 
 /**
@@ -50,8 +54,12 @@ async function bundle(file: string, options: esbuild.BuildOptions): Promise<stri
  */
 function program(): Promise<string> {
   hostProgram ??= (async () => {
-    const driver = await bundle('../driver.ts', { format: 'iife', platform: 'neutral', target: 'es2022' });
-    const host = await bundle('./sandbox-host.ts', { format: 'cjs', platform: 'node', target: 'node20', external: ['isolated-vm'], define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } });
+    const driver = await bundle('../driver.ts', { platform: 'neutral', transform: { target: 'es2022' } }, { format: 'iife' });
+    const host = await bundle(
+      './sandbox-host.ts',
+      { platform: 'node', external: ['isolated-vm'], transform: { target: 'node20', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } } },
+      { format: 'cjs' },
+    );
     const parts = host.split('require("isolated-vm")');
     if (parts.length !== 2) throw new Error('the sandbox host bundle does not load isolated-vm exactly once');
     const addon = createRequire(import.meta.url).resolve('isolated-vm');

@@ -1,7 +1,8 @@
 /**
  * How a student file becomes code for the sandbox: a file that imports
  * nothing is transpiled by oxc and stays an ES module (as under Vitest); a
- * file that imports its neighbours is bundled into a strict-mode script.
+ * file that imports its neighbours is bundled by rolldown into a strict-mode
+ * script, and may import nothing but the submission's own files.
  * Both kinds then load and run the same way in a sandbox.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +65,42 @@ describe('transpiling a student file', () => {
     expect(result.code.startsWith('"use strict";')).toBe(true);
     expect(result.code).toContain('__gradelab_engine');
     expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('a neighbour may be imported by its .ts name, its .js name, or without an extension', async () => {
+    write('twice.ts', 'export const twice = (x: number): number => 2 * x;\n');
+    for (const specifier of ['./twice', './twice.js', './twice.ts']) {
+      const result = await bundle('imports-twice.ts', `import { twice } from '${specifier}';\nexport class Value { data = twice(1); }\n`);
+      expect(await loadAndRead(result), specifier).toBe('reply');
+    }
+  });
+
+  it('the bundler keeps code that looks free of effects: student code runs as written', async () => {
+    write('nothing.ts', 'export {};\n');
+    const result = await bundle('spins.ts', "import './nothing';\nwhile (true) {}\nexport class Value {}\n");
+    expect(result.code).toMatch(/while \(true\)/);
+  });
+
+  it('an import of anything but its own files is refused at the line that asks for it', async () => {
+    const error = await failure('wants-fs.ts', "// reads the answers\nimport { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    expect(error.code).toBe('E_SUBMISSION_IMPORT');
+    expect(error.message).toBe("only your own files can be imported here, not 'node:fs' — import { readFileSync } from 'node:fs';");
+    expect(error.location).toEqual({ file: path.join('exercises', 'wants-fs.ts'), line: 2, column: 30 });
+  });
+
+  it('an import of a file that does not exist is refused with its location', async () => {
+    const error = await failure('wants-nothing.ts', "import { x } from './nowhere';\nexport const y = x;\n");
+    expect(error.code).toBe('E_SUBMISSION_IMPORT');
+    expect(error.message).toMatch(/Could not resolve '\.\/nowhere'/);
+    expect(error.location).toMatchObject({ file: path.join('exercises', 'wants-nothing.ts'), line: 1 });
+  });
+
+  it('a syntax error in an imported file names that file and its line', async () => {
+    write('broken-helper.ts', 'export const h = (x: number) => {\n  return x +;\n};\n');
+    const error = await failure('uses-broken.ts', "import { h } from './broken-helper';\nexport const y = h(1);\n");
+    expect(error.code).toBe('E_SUBMISSION_SYNTAX');
+    expect(error.location).toMatchObject({ file: path.join('exercises', 'broken-helper.ts'), line: 2 });
+    expect(error.message).toMatch(/ — return x \+;$/);
   });
 
   it('CommonJS exports go to the bundler, which understands them', async () => {

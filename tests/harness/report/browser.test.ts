@@ -24,7 +24,7 @@ const ARTIFACTS = path.join(REPO, 'test-artifacts', 'report');
 const CLASS = ['bug-overwrite-add', 'correct-micrograd-style', 'error-syntax', 'hostile-xss-output'].map((id) => path.join(FIXTURES, 'submissions', id));
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
-/** esbuild quotes the offending string token in its message, so this syntax error carries markup. */
+/** A syntax error's message quotes the line it is on, so this one carries markup. */
 const SYNTAX_PAYLOAD = `let broken = 1 '${SCRIPT}<img src=x onerror=window.__pwned=1>';\n`;
 
 let temp: string;

@@ -1,0 +1,60 @@
+/**
+ * What a submission may import: its own files, and nothing else. Not Node's
+ * modules, not packages, not the solutions or the hidden cases next door,
+ * and not a symlink that leads out of the submission.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'rolldown';
+
+const ALLOWED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.mts', '.json']);
+
+export const PLUGIN_NAME = 'stay-inside-submission';
+
+/** Why a file may not be part of a submission's bundle, if it may not. */
+export function refusal(realRoot: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch {
+    return `cannot read ${path.basename(file)}`;
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return `'${path.basename(file)}' lies outside the submission and cannot be imported`;
+  if (!ALLOWED_EXTENSIONS.has(path.extname(real))) return `files of type '${path.extname(real)}' cannot be imported`;
+  return undefined;
+}
+
+/**
+ * A bundler plugin that refuses the rest. A bare specifier is refused before
+ * anything resolves it; a relative one is resolved and then checked where it
+ * really leads, when the file is loaded.
+ */
+export function stayInside(realRoot: string): Plugin {
+  return {
+    name: PLUGIN_NAME,
+    resolveId(specifier, importer) {
+      if (importer === undefined || specifier.startsWith('./') || specifier.startsWith('../')) return null;
+      return this.error({ message: `only your own files can be imported here, not '${specifier}'`, id: importer, loc: importLocation(importer, specifier) });
+    },
+    load(id) {
+      // Bundler-internal modules (its runtime helpers) have ids that start with \0.
+      if (id.startsWith('\0')) return null;
+      const problem = refusal(realRoot, id);
+      return problem ? this.error(problem) : null;
+    },
+  };
+}
+
+/** Where `specifier` is written in `importer`, in quotes, as well as it can be found. */
+function importLocation(importer: string, specifier: string): { line: number; column: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(importer, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const offsets = ['"', "'", '`'].map((quote) => text.indexOf(`${quote}${specifier}${quote}`)).filter((offset) => offset >= 0);
+  if (offsets.length === 0) return undefined;
+  const before = text.slice(0, Math.min(...offsets)).split('\n');
+  return { line: before.length, column: before[before.length - 1].length };
+}
