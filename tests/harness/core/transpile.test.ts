@@ -38,10 +38,10 @@ async function failure(name: string, text: string) {
   return error;
 }
 
-async function loadAndRead(loaded: Bundle): Promise<unknown> {
-  const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: 5000 });
+async function loadAndRead(loaded: Bundle, timeoutMs = 5000): Promise<unknown> {
+  const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: timeoutMs });
   try {
-    const outcome = await sandbox.load('engine', loaded, 5000);
+    const outcome = await sandbox.load('engine', loaded, timeoutMs);
     return outcome.kind === 'reply' ? outcome.kind : outcome;
   } finally {
     sandbox.dispose();
@@ -56,6 +56,12 @@ describe('transpiling a student file', () => {
     expect(result.code).toContain('export class Value');
     expect(result.code).not.toMatch(/:\s*number/);
     expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('a module that never finishes loading is stopped at the time limit', async () => {
+    const result = await bundle('spins-alone.ts', 'while (true) {}\nexport class Value {}\n');
+    expect(result.format).toBe('module');
+    expect(await loadAndRead(result, 300)).toEqual({ kind: 'timeout', ms: 300 });
   });
 
   it('a file that imports a neighbour is bundled into one strict-mode script', async () => {
