@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../write-atomic.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
 import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
+import { LMS_OPTIONS } from '../lms-options.ts';
 import { createProgress } from '../progress.ts';
 
 interface GradeArgs {
@@ -52,9 +53,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
       .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
       .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
-      .option('roster', { type: 'string', describe: 'Roster CSV (folder,student_id,name[,email,section]): adds student ids and names, writes canvas-grades.csv' })
-      .option('assignment-name', { type: 'string', describe: 'Canvas assignment name for canvas-grades.csv' })
-      .option('assignment-id', { type: 'string', describe: 'Canvas assignment id, so the import updates that assignment' })
+      .options(LMS_OPTIONS)
       .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)')
       .example('$0 grade class --out out --roster roster.csv --assignment-name Backprop --assignment-id 1234', 'Grades with student ids, plus a Canvas import file') as unknown as Argv<GradeArgs>,
   handler: async (args: ArgumentsCamelCase<GradeArgs>) => {

@@ -95,6 +95,12 @@ describe('grade --shard and merge, end to end', () => {
   const whole = grade('whole');
   const shards = [1, 2, 3].map((k) => grade(`shard-${k}`, '--shard', `${k}/3`));
   const merged = runCli(['merge', ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)), '--out', path.join(root, 'merged'), '--reporter', 'json', 'csv']);
+  // The Canvas import: shards graded without the roster, which is given to merge, as to an unsharded run.
+  const roster = path.join(root, 'roster.csv');
+  writeFileSync(roster, `folder,student_id,name\n${ids.map((id, i) => `${id},S${i},Student ${i}`).join('\n')}\nabsent,S99,Never Submitted\n`);
+  const canvasFlags = ['--roster', roster, '--assignment-name', 'Backprop', '--assignment-id', '77'];
+  const wholeCanvas = grade('whole-canvas', ...canvasFlags);
+  const mergedCanvas = runCli(['merge', ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)), '--out', path.join(root, 'merged-canvas'), '--reporter', 'json', 'csv', ...canvasFlags]);
 
   it('runs every command successfully', () => {
     for (const run of [whole, ...shards, merged]) expect(run.status, run.stderr).toBe(0);
@@ -117,6 +123,19 @@ describe('grade --shard and merge, end to end', () => {
     expect(combined.submissions).toHaveLength(9);
     expect(normalise(combined)).toEqual(normalise(one));
     expect(readFileSync(path.join(root, 'merged', 'grades.csv'), 'utf8')).toBe(readFileSync(path.join(root, 'whole', 'grades.csv'), 'utf8'));
+  });
+
+  it('given the roster, merge writes the same canvas-grades.csv and roster report as an unsharded run', () => {
+    for (const run of [wholeCanvas, mergedCanvas]) expect(run.status, run.stderr).toBe(0);
+    const canvas = (dir: string) => readFileSync(path.join(root, dir, 'canvas-grades.csv'), 'utf8');
+    expect(canvas('merged-canvas')).toBe(canvas('whole-canvas'));
+    expect(canvas('merged-canvas')).toContain('Backprop (77)');
+    expect(canvas('merged-canvas').split('\n').filter((line) => line.includes('Student ')).length).toBe(ids.length);
+    expect(readResults(path.join(root, 'merged-canvas')).roster).toEqual(readResults(path.join(root, 'whole-canvas')).roster);
+    // The student without a submission is reported once, for the whole class, not once per shard.
+    const warned = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('warning: Never Submitted (S99')).length;
+    expect(warned(mergedCanvas.stderr)).toBe(1);
+    expect(warned(wholeCanvas.stderr)).toBe(1);
   });
 
   it('refuses, from the command line, to merge an incomplete set', () => {
