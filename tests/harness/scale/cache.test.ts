@@ -4,12 +4,13 @@
  * result depends on (the student's files, the config, the archive bytes)
  * sends exactly the affected submissions back through the grader.
  */
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { cacheable, gradeWithCache } from '../../../grader/cache/cached-grade.ts';
 import { runtimeVersions } from '../../../grader/cache/key.ts';
+import { ResultCache } from '../../../grader/cache/store.ts';
 import { gradeSubmission, type GradeOne } from '../../../grader/grade.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { buildZip, studentFiles } from '../../../fixtures/zips/make-zips.ts';
@@ -97,6 +98,20 @@ describe('gradeWithCache', () => {
     const { cache } = await gradeWithCache(sources, testConfig(), { gradeOne: counter.gradeOne });
     expect(cache.enabled).toBe(false);
     expect(counter.graded).toHaveLength(3);
+  });
+
+  it('removes the temporary files a killed run left behind, and only those', () => {
+    const dir = path.join(root, 'sweep');
+    mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, 'abc.json.123.deadbeef.tmp');
+    const fresh = path.join(dir, 'def.json.456.cafebabe.tmp');
+    const entry = path.join(dir, 'abc.json');
+    for (const file of [stale, fresh, entry]) writeFileSync(file, '{}');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    utimesSync(entry, twoHoursAgo, twoHoursAgo);
+    new ResultCache(dir);
+    expect(readdirSync(dir).sort()).toEqual(['abc.json', 'def.json.456.cafebabe.tmp']);
   });
 
   it('keys on the installed transpilers and sandbox, whose upgrade can change a result', () => {
