@@ -4,12 +4,13 @@
  *   2. the same work done by running `vitest run` once per submission, on a sample;
  *   3. a re-grade of the same N unchanged submissions from the cache.
  */
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { discover } from '../grader/01-discover/discover.ts';
 import { readConfig } from '../grader/config/load.ts';
 import { gradeWithCache } from '../grader/cache/cached-grade.ts';
+import { hostPids } from '../grader/03-sandbox/host/host-pool.ts';
 import { generateClass } from './generate.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
 
@@ -26,9 +27,13 @@ try {
 
   // The first run grades everything (and fills the cache, as the CLI does).
   let started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const finishedAt: number[] = [];
   const { results } = await gradeWithCache(submissions, config, { cacheDir, onProgress: () => finishedAt.push(performance.now() - started) });
   const gradeMs = performance.now() - started;
+  const graderCpu = process.cpuUsage(cpuBefore);
+  // The hosts started during this run, so all their CPU time is this run's.
+  const hostsCpuMs = hostPids().reduce((sum, pid) => sum + (cpuMsOf(pid) ?? NaN), 0);
   // The same run without its first tenth: start-up (sandbox hosts and their program,
   // the optimising compiler warming up to the grader's own code) excluded.
   const warm = Math.floor(COUNT / 10);
@@ -65,6 +70,8 @@ try {
     ['throughput', `${perSecond.toFixed(1)} submissions/s`],
     [`throughput after the first ${warm}`, `${warmPerSecond.toFixed(1)} submissions/s`],
     ['per submission (grader)', `${gradelabPer.toFixed(1)} ms`],
+    ['CPU per submission: grader process', `${((graderCpu.user + graderCpu.system) / 1000 / COUNT).toFixed(1)} ms`],
+    ['CPU per submission: sandbox hosts', Number.isNaN(hostsCpuMs) ? 'not measured here (needs /proc)' : `${(hostsCpuMs / COUNT).toFixed(1)} ms`],
     ['same class, long chain cut to 10 nodes', `${((COUNT / shortMs) * 1000).toFixed(1)} submissions/s`],
     [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
     ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
@@ -75,4 +82,14 @@ try {
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** User plus system CPU time of a process, from Linux's /proc (in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
