@@ -32,6 +32,7 @@ const F64 = Float64Array;
 const I32 = Int32Array;
 const subarray = Float64Array.prototype.subarray;
 const apply = Reflect.apply;
+const ownKeys = Reflect.ownKeys;
 const OUTPUT_CAP = 64 * 1024;
 const g = globalThis as unknown as Record<string, unknown>;
 
@@ -120,7 +121,16 @@ function handle(request: WireRequest, numbers: Float64Array): unknown {
 function exportNames(name: string): string[] | null {
   const mod = g[`__gradelab_${name}`];
   if (mod === undefined || mod === null) return null;
-  return Object.keys(mod as object).map((key) => `${key}:${typeof (mod as Record<string, unknown>)[key]}`);
+  // Names only: listing a module's exports must not read them (Object.keys would, and throw halfway).
+  const names = ownKeys(mod as object).filter((key): key is string => typeof key === 'string');
+  return names.map((key) => {
+    try {
+      return `${key}:${typeof (mod as Record<string, unknown>)[key]}`;
+    } catch (error) {
+      // An export read before its declaration ran: the module stopped halfway (an await that never settled).
+      return `${key}:${error instanceof ReferenceError ? 'uninitialized' : 'unreadable'}`;
+    }
+  });
 }
 
 function plainDeep(value: unknown): unknown {

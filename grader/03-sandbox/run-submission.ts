@@ -176,7 +176,9 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
       // The file where it was found (e.g. exercises/engine.ts), so CI annotations land on it.
       const load = loaded.modules[name];
       const file = load?.ok ? load.bundle.file : `${name}.ts`;
-      moduleErrors[name] = new GraderError('E_SUBMISSION_MISSING_EXPORT', `${name}.ts does not export ${required.name}: it needs \`${required.what}\``, { location: { file } });
+      moduleErrors[name] = names.includes(`${required.name}:uninitialized`)
+        ? new GraderError('E_SUBMISSION_LOAD', `${file} never finished loading: ${required.name} was never defined. Does its top level wait (await) for something that never happens?`, { location: { file } })
+        : new GraderError('E_SUBMISSION_MISSING_EXPORT', `${name}.ts does not export ${required.name}: it needs \`${required.what}\``, { location: { file } });
     }
   }
 }

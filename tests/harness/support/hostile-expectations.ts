@@ -44,7 +44,7 @@ export const HOSTILE: Record<string, HostileExpectation> = {
   'throw-number': { status: ['graded'], message: /threw thrown value: 42/, nothingPasses: true },
   'throw-looping-tostring': { status: ['timeout'], testStatus: 'timeout', nothingPasses: true },
   'never-settling-promise': { status: ['graded'], testStatus: 'fail', nothingPasses: true },
-  'top-level-await-never-settles': { status: ['graded'], testStatus: 'error', message: /Cannot access 'Value' before initialization/, nothingPasses: true },
+  'top-level-await-never-settles': { status: ['error'], error: 'E_SUBMISSION_LOAD', message: /never finished loading: Value was never defined/, nothingPasses: true },
   timers: { status: ['graded'], message: /setTimeout is not defined/, nothingPasses: true },
   'prototype-pollution': { status: ['timeout', 'error', 'graded'] },
   'grad-getter-throws': { status: ['graded'], message: /grad is private/, nothingPasses: true },
