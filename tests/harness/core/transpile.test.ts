@@ -38,6 +38,18 @@ async function failure(name: string, text: string) {
   return error;
 }
 
+/** Loads `loaded` as the engine and reads its export `name`, as the grader reads manualGrads. */
+async function exported(loaded: Bundle, name: string): Promise<unknown> {
+  const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: 5000 });
+  try {
+    expect((await sandbox.load('engine', loaded, 5000)).kind).toBe('reply');
+    const outcome = await sandbox.run({ kind: 'export', module: 'engine', name }, 5000);
+    return outcome.kind === 'reply' ? (JSON.parse(outcome.json) as { value?: unknown }).value : outcome;
+  } finally {
+    sandbox.dispose();
+  }
+}
+
 async function loadAndRead(loaded: Bundle, timeoutMs = 5000): Promise<unknown> {
   const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: timeoutMs });
   try {
@@ -56,6 +68,23 @@ describe('transpiling a student file', () => {
     expect(result.code).toContain('export class Value');
     expect(result.code).not.toMatch(/:\s*number/);
     expect(await loadAndRead(result)).toBe('reply');
+  });
+
+  it('TypeScript-only syntax means the same on both paths: parameter properties, enums, private fields, casts', async () => {
+    const body = [
+      'enum Op { Add = 2, Mul }',
+      'class Value {',
+      '  #seen = 1;',
+      '  constructor(public data: number, private readonly label?: string) {}',
+      '  twice(): number { return (this.data as number) * 2 + this.#seen - 1; }',
+      '}',
+      'export const probe = { twice: new Value(3).twice(), mul: Op.Mul, label: new Value(1, "x")["label"]!.length };',
+    ].join('\n');
+    write('plain-neighbour.ts', 'export {};\n');
+    const solo = await bundle('ts-syntax.ts', `${body}\n`);
+    const bundled = await bundle('ts-syntax-bundled.ts', `import './plain-neighbour';\n${body}\n`);
+    expect([solo.format, bundled.format]).toEqual(['module', 'script']);
+    for (const loaded of [solo, bundled]) expect(await exported(loaded, 'probe')).toEqual({ twice: 6, mul: 3, label: 1 });
   });
 
   it('a module that never finishes loading is stopped at the time limit', async () => {
