@@ -42,7 +42,7 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
     const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
     const diagnosis = diagnose(cases, judged, config.tolerance);
     const loadErrors = Object.values(run.moduleErrors);
-    const result = scoreSubmission({ id: source.id, cases, judged, run, diagnosis, loadErrors, durationMs: performance.now() - started });
+    const result = scoreSubmission({ id: source.id, cases, judged, run, diagnosis, loadErrors, durationMs: performance.now() - started, nodesPerFailedCase: config.nodesPerFailedCase });
     return scrubPaths(result, [loaded.root, source.path]);
   } finally {
     await loaded.cleanup();

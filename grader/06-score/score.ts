@@ -12,9 +12,6 @@ import type { SandboxRun } from '../03-sandbox/run-submission.ts';
 import { round2 as round } from '../results/points.ts';
 import type { SubmissionError, SubmissionResult, TestResult } from '../results/types.ts';
 
-/** Failed graphs larger than this keep only the nodes around the first divergence. */
-const MAX_REPORTED_NODES = 120;
-
 export interface ScoreInput {
   id: string;
   cases: CaseDef[];
@@ -23,6 +20,8 @@ export interface ScoreInput {
   diagnosis: Diagnosis;
   loadErrors: GraderError[];
   durationMs: number;
+  /** Nodes a failed case records (GradingConfig.nodesPerFailedCase); all when not given. */
+  nodesPerFailedCase?: number | 'all';
 }
 
 export function scoreSubmission(input: ScoreInput): SubmissionResult {
@@ -55,7 +54,7 @@ export function scoreSubmission(input: ScoreInput): SubmissionResult {
 function testResult(c: CaseDef, j: Judgement, input: ScoreInput): TestResult {
   const note = input.diagnosis.perCase.get(c.id);
   const earned = j.status === 'pass' ? c.points : j.status === 'fail' && j.fraction !== undefined ? c.points * j.fraction : 0;
-  const { nodes, omitted } = trimNodes(j.status === 'pass' ? undefined : j.nodes);
+  const { nodes, omitted } = trimNodes(j.status === 'pass' ? undefined : j.nodes, input.nodesPerFailedCase ?? 'all');
   const visible = c.visibility === 'visible';
   return {
     id: c.id,
@@ -78,14 +77,14 @@ function testResult(c: CaseDef, j: Judgement, input: ScoreInput): TestResult {
   };
 }
 
-/** Keeps every node of a small graph, and a window around the divergence of a large one. */
-function trimNodes(nodes: NodeReport[] | undefined): { nodes?: NodeReport[]; omitted: number } {
-  if (!nodes || nodes.length <= MAX_REPORTED_NODES) return { nodes, omitted: 0 };
+/** Every node of a small graph; of one larger than `limit`, the `limit` nodes around its first divergence. */
+function trimNodes(nodes: NodeReport[] | undefined, limit: number | 'all'): { nodes?: NodeReport[]; omitted: number } {
+  if (!nodes || limit === 'all' || nodes.length <= limit) return { nodes, omitted: 0 };
   let at = nodes.findIndex((n) => n.divergence);
   if (at < 0) at = nodes.findIndex((n) => !n.ok);
-  const half = MAX_REPORTED_NODES / 2;
-  const start = Math.max(0, Math.min(at - half, nodes.length - MAX_REPORTED_NODES));
-  const kept = nodes.slice(start, start + MAX_REPORTED_NODES);
+  const half = Math.floor(limit / 2);
+  const start = Math.max(0, Math.min(at - half, nodes.length - limit));
+  const kept = nodes.slice(start, start + limit);
   return { nodes: kept, omitted: nodes.length - kept.length };
 }
 

@@ -11,6 +11,12 @@ export interface GradingConfig {
   cases: Record<string, { points?: number; visibility?: Visibility }>;
   randomCases: { count: number; nodes: number; points: number };
   longChain: { length: number; points: number };
+  /**
+   * How many nodes a failed case records in results.json: a window of this
+   * many around the first wrong node, or `all`. A window keeps results.json
+   * small for a class that fails the 5,000-node chain.
+   */
+  nodesPerFailedCase: number | 'all';
 }
 
 export const DEFAULT_SALT = 'gradelab-default-salt';
@@ -25,6 +31,7 @@ export const DEFAULT_CONFIG: GradingConfig = {
   cases: {},
   randomCases: { count: 3, nodes: 14, points: 4 },
   longChain: { length: 5000, points: 4 },
+  nodesPerFailedCase: 120,
 };
 
 export interface ConfigResult {

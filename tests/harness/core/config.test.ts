@@ -27,6 +27,17 @@ describe('grading config: shape errors', () => {
     expect(errors).toEqual([expect.stringContaining(`${SOURCE}: $.timeouts: must NOT have additional properties 'caseMS'`)]);
   });
 
+  it('nodesPerFailedCase is a window of at least 10 nodes, or "all"', () => {
+    expect(readConfig({ salt: 'x', nodesPerFailedCase: 'all' }, SOURCE)).toMatchObject({ errors: [], value: { nodesPerFailedCase: 'all' } });
+    expect(readConfig({ salt: 'x', nodesPerFailedCase: 40 }, SOURCE)).toMatchObject({ errors: [], value: { nodesPerFailedCase: 40 } });
+    expect(readConfig({ salt: 'x' }, SOURCE).value.nodesPerFailedCase).toBe(120);
+    for (const bad of [5, 'some', 12.5]) {
+      const { errors } = readConfig({ salt: 'x', nodesPerFailedCase: bad }, SOURCE);
+      expect(errors.length, String(bad)).toBeGreaterThan(0);
+      expect(errors.every((e) => e.startsWith(`${SOURCE}: $.nodesPerFailedCase`)), String(bad)).toBe(true);
+    }
+  });
+
   it('an invalid config falls back to the defaults rather than half-applying', () => {
     expect(readConfig({ salt: 'x', memoryMb: 'lots' }, SOURCE).value).toEqual(DEFAULT_CONFIG);
   });
