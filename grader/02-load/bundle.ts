@@ -12,7 +12,7 @@ import path from 'node:path';
 import { rolldown } from 'rolldown';
 import { transformSync } from 'rolldown/utils';
 import { GraderError } from '../errors.ts';
-import { refusal, stayInside } from './stay-inside.ts';
+import { outside, stayInside, unfit } from './stay-inside.ts';
 import { bundleError, transformError, type Diagnostic } from './transpile-error.ts';
 
 export interface Bundle {
@@ -34,6 +34,8 @@ export interface Bundle {
  * import (even in a comment) takes the bundling path, which is always right.
  */
 const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]|\bmodule\b|\bexports\b/;
+/** A re-export whose path hides behind a comment passes MAY_IMPORT; oxc prints it as `from "…"`. */
+const REEXPORTS = /\bfrom\s*["']/;
 
 /** The course's tsconfig compiles for ES2022; the student's own is ignored (it could point outside the submission). */
 const TARGET = 'es2022';
@@ -45,7 +47,7 @@ export async function bundleStudentFile(root: string, entry: string, globalName:
   if (!MAY_IMPORT.test(source)) {
     const result = transformSync(relEntry, source, { lang: 'ts', sourceType: 'module', target: TARGET, tsconfig: false, cwd: realRoot });
     if (result.errors.length > 0) throw transformError(result.errors as Diagnostic[], relEntry, source);
-    return { file: relEntry, code: result.code, format: 'module' };
+    if (!REEXPORTS.test(result.code)) return { file: relEntry, code: result.code, format: 'module' };
   }
   try {
     const bundle = await rolldown({
@@ -72,9 +74,11 @@ export async function bundleStudentFile(root: string, entry: string, globalName:
   }
 }
 
-/** The entry's text, if it really lies inside the submission (it may be a symlink). */
+/** The entry's text, if it really lies inside the submission (it may be a symlink) and is not too large. */
 function readEntry(realRoot: string, file: string, relEntry: string): string {
-  const problem = refusal(realRoot, file);
-  if (problem) throw new GraderError('E_SUBMISSION_IMPORT', problem, { location: { file: relEntry } });
+  const elsewhere = outside(realRoot, file);
+  if (elsewhere) throw new GraderError('E_SUBMISSION_IMPORT', elsewhere, { location: { file: relEntry } });
+  const problem = unfit(file);
+  if (problem) throw new GraderError('E_SUBMISSION_LOAD', problem, { location: { file: relEntry } });
   return readFileSync(file, 'utf8');
 }

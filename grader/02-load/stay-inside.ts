@@ -3,16 +3,22 @@
  * modules, not packages, not the solutions or the hidden cases next door,
  * and not a symlink that leads out of the submission.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rolldown';
+import { megabytes, SUBMISSION_LIMITS } from '../01-discover/zip-rules.ts';
 
 const ALLOWED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.mts', '.json']);
 
 export const PLUGIN_NAME = 'stay-inside-submission';
 
 /** Why a file may not be part of a submission's bundle, if it may not. */
-export function refusal(realRoot: string, file: string): string | undefined {
+function refusal(realRoot: string, file: string): string | undefined {
+  return outside(realRoot, file) ?? unfit(file);
+}
+
+/** Why a file does not belong to the submission, if it does not. */
+export function outside(realRoot: string, file: string): string | undefined {
   let real: string;
   try {
     real = realpathSync.native(file);
@@ -22,6 +28,18 @@ export function refusal(realRoot: string, file: string): string | undefined {
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return `'${path.basename(file)}' lies outside the submission and cannot be imported`;
   if (!ALLOWED_EXTENSIONS.has(path.extname(real))) return `files of type '${path.extname(real)}' cannot be imported`;
   return undefined;
+}
+
+/**
+ * Why a file of the submission cannot be read as code, if it cannot: not a
+ * plain file (a FIFO would block the read for ever), or larger than one file
+ * in a zip may be, whether the submission came zipped or as a folder.
+ */
+export function unfit(file: string): string | undefined {
+  const stats = statSync(file);
+  if (!stats.isFile()) return `'${path.basename(file)}' is not a plain file`;
+  const limit = SUBMISSION_LIMITS.maxFileBytes;
+  return stats.size > limit ? `'${path.basename(file)}' is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file` : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  * script, and may import nothing but the submission's own files.
  * Both kinds then load and run the same way in a sandbox.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,6 +139,15 @@ describe('transpiling a student file', () => {
     expect(error.message).toMatch(/ — return x \+;$/);
   });
 
+  it('a re-export from a neighbour goes to the bundler, even with a comment before its path', async () => {
+    write('values.ts', 'export class Value { data = 1; }\n');
+    for (const text of ["export * from /* the class */ './values';\n", "export { Value } from // the class\n  './values';\n"]) {
+      const result = await bundle('re-exports.ts', text);
+      expect(result.format, text).toBe('script');
+      expect(await exported(result, 'Value'), text).toBe('not a number (function)'); // how the driver describes a class
+    }
+  });
+
   it('CommonJS exports go to the bundler, which understands them', async () => {
     const result = await bundle('cjs.ts', 'class Value {}\nmodule.exports = { Value };\n');
     expect(result.format).toBe('script');
@@ -166,6 +176,22 @@ describe('transpiling a student file', () => {
     expect(error.location?.line).toBe(1);
     expect(error.message.length).toBeLessThan(200);
     expect(error.message.endsWith('…')).toBe(true);
+  });
+
+  it('a file larger than one file in a zip may be is refused before it is read', async () => {
+    const error = await failure('huge.ts', `export const pad = '${'x'.repeat(6 * 1024 * 1024)}';\n`);
+    expect(error.code).toBe('E_SUBMISSION_LOAD');
+    expect(error.message).toBe("'huge.ts' is 6.0 MB, over the 5.0 MB limit for one file");
+  });
+
+  it('something that is not a plain file (a FIFO) is refused, not read (a read would wait for ever)', async () => {
+    const fifo = path.join(root, 'exercises', 'pipe.ts');
+    execFileSync('mkfifo', [fifo]);
+    const error = await bundleStudentFile(root, fifo, '__gradelab_engine').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'E_SUBMISSION_LOAD', message: "'pipe.ts' is not a plain file" });
   });
 
   it("the student's tsconfig is ignored: class fields keep the course's semantics", async () => {
