@@ -7,13 +7,15 @@
  * strict-mode script, and only the submission's own files may be imported
  * (./stay-inside.ts).
  */
+import '../rust-threads.ts';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { rolldown } from 'rolldown';
-import { transformSync } from 'rolldown/utils';
 import { GraderError } from '../errors.ts';
+import { tooDeep } from './nesting-guard.ts';
 import { outside, stayInside, unfit } from './stay-inside.ts';
-import { bundleError, transformError, type Diagnostic } from './transpile-error.ts';
+import { bundleError, transformError } from './transpile-error.ts';
+import { transpile } from './transpile-thread.ts';
 
 export interface Bundle {
   /** Path of the entry file relative to the submission root. */
@@ -45,8 +47,8 @@ export async function bundleStudentFile(root: string, entry: string, globalName:
   const relEntry = path.relative(root, entry);
   const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry);
   if (!MAY_IMPORT.test(source)) {
-    const result = transformSync(relEntry, source, { lang: 'ts', sourceType: 'module', target: TARGET, tsconfig: false, cwd: realRoot });
-    if (result.errors.length > 0) throw transformError(result.errors as Diagnostic[], relEntry, source);
+    const result = await transpile(relEntry, source, realRoot);
+    if (result.errors.length > 0) throw transformError(result.errors, relEntry, source);
     if (!REEXPORTS.test(result.code)) return { file: relEntry, code: result.code, format: 'module' };
   }
   try {
@@ -80,5 +82,8 @@ function readEntry(realRoot: string, file: string, relEntry: string): string {
   if (elsewhere) throw new GraderError('E_SUBMISSION_IMPORT', elsewhere, { location: { file: relEntry } });
   const problem = unfit(file);
   if (problem) throw new GraderError('E_SUBMISSION_LOAD', problem, { location: { file: relEntry } });
-  return readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8');
+  const deep = tooDeep(text);
+  if (deep) throw new GraderError('E_SUBMISSION_LOAD', deep.message, { location: { file: relEntry, line: deep.line } });
+  return text;
 }

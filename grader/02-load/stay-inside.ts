@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rolldown';
-import { megabytes, SUBMISSION_LIMITS } from '../01-discover/zip-rules.ts';
+import { tooDeep } from './nesting-guard.ts';
 
 const ALLOWED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.mts', '.json']);
 
@@ -30,16 +30,18 @@ export function outside(realRoot: string, file: string): string | undefined {
   return undefined;
 }
 
+/** A student's code file: engine.ts is about 5 KB. The transpiler's stack is sized for this (./transpile-thread.ts). */
+export const MAX_CODE_BYTES = 256 * 1024;
+
 /**
  * Why a file of the submission cannot be read as code, if it cannot: not a
- * plain file (a FIFO would block the read for ever), or larger than one file
- * in a zip may be, whether the submission came zipped or as a folder.
+ * plain file (a FIFO would block the read for ever), or too large.
  */
 export function unfit(file: string): string | undefined {
   const stats = statSync(file);
   if (!stats.isFile()) return `'${path.basename(file)}' is not a plain file`;
-  const limit = SUBMISSION_LIMITS.maxFileBytes;
-  return stats.size > limit ? `'${path.basename(file)}' is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file` : undefined;
+  const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+  return stats.size > MAX_CODE_BYTES ? `'${path.basename(file)}' is ${kb(stats.size)}, over the ${kb(MAX_CODE_BYTES)} limit for one file of code` : undefined;
 }
 
 /**
@@ -58,7 +60,9 @@ export function stayInside(realRoot: string): Plugin {
       // Bundler-internal modules (its runtime helpers) have ids that start with \0.
       if (id.startsWith('\0')) return null;
       const problem = refusal(realRoot, id);
-      return problem ? this.error(problem) : null;
+      if (problem) return this.error(problem);
+      const deep = tooDeep(readFileSync(id, 'utf8'));
+      return deep ? this.error({ message: deep.message, id, loc: { line: deep.line, column: 0 } }) : null;
     },
   };
 }

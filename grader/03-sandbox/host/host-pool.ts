@@ -13,6 +13,7 @@
  * A host serves one submission at a time, so one student's slow code never
  * eats into another's time limit.
  */
+import '../../rust-threads.ts';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { rolldown, type InputOptions, type OutputOptions } from 'rolldown';

@@ -1,0 +1,62 @@
+/**
+ * oxc's transform, run on a thread of its own with a large stack. It runs
+ * synchronously on the thread that calls it and recurses once per level of
+ * nesting: on the main thread (8 MB of stack, or less) a chain of a few
+ * thousand arrows or ternaries in a student file would crash the grader.
+ * Nesting by brackets is refused earlier (./nesting-guard.ts); other chains
+ * are bounded only by a file's size, which this stack covers with room to
+ * spare (a student file may be 256 KB).
+ */
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from './transpile-error.ts';
+
+const STACK_MB = 512;
+
+export interface Transpiled {
+  code: string;
+  errors: Diagnostic[];
+}
+
+type Pending = { resolve: (value: Transpiled) => void; reject: (error: Error) => void };
+
+let worker: Worker | undefined;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function start(): Worker {
+  const utils = import.meta.resolve('rolldown/utils');
+  const code = `
+    const { parentPort } = require('node:worker_threads');
+    const ready = import(${JSON.stringify(utils)});
+    parentPort.on('message', async ({ id, file, text, options }) => {
+      const { transformSync } = await ready;
+      const r = transformSync(file, text, options);
+      parentPort.postMessage({ id, code: r.code, errors: r.errors.map((e) => ({ message: String(e.message), code: e.code, loc: e.loc })) });
+    });`;
+  const started = new Worker(code, { eval: true, resourceLimits: { stackSizeMb: STACK_MB } });
+  started.on('message', ({ id, ...result }: Transpiled & { id: number }) => {
+    pending.get(id)?.resolve(result);
+    pending.delete(id);
+    if (pending.size === 0) started.unref();
+  });
+  const fail = (error: Error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    worker = undefined;
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`the transpiler thread stopped (exit code ${code})`)));
+  return started;
+}
+
+/** TypeScript to an ES module of the course's ES2022, the student's tsconfig ignored. */
+export function transpile(file: string, text: string, cwd: string): Promise<Transpiled> {
+  worker ??= start();
+  worker.ref();
+  const id = nextId++;
+  const options = { lang: 'ts', sourceType: 'module', target: 'es2022', tsconfig: false, cwd };
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, file, text, options });
+  });
+}
