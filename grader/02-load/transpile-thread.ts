@@ -18,25 +18,32 @@ export interface Transpiled {
 }
 
 type Pending = { resolve: (value: Transpiled) => void; reject: (error: Error) => void };
+type Request = { id: number; file: string; text: string; options: object };
 
 let worker: Worker | undefined;
 const pending = new Map<number, Pending>();
+let queue: Request[] = [];
 let nextId = 1;
 
 function start(): Worker {
   const utils = import.meta.resolve('rolldown/utils');
+  // Requests made in the same turn (a submission's files) travel as one message each way.
   const code = `
     const { parentPort } = require('node:worker_threads');
     const ready = import(${JSON.stringify(utils)});
-    parentPort.on('message', async ({ id, file, text, options }) => {
+    parentPort.on('message', async (batch) => {
       const { transformSync } = await ready;
-      const r = transformSync(file, text, options);
-      parentPort.postMessage({ id, code: r.code, errors: r.errors.map((e) => ({ message: String(e.message), code: e.code, loc: e.loc })) });
+      parentPort.postMessage(batch.map(({ id, file, text, options }) => {
+        const r = transformSync(file, text, options);
+        return { id, code: r.code, errors: r.errors.map((e) => ({ message: String(e.message), code: e.code, loc: e.loc })) };
+      }));
     });`;
   const started = new Worker(code, { eval: true, resourceLimits: { stackSizeMb: STACK_MB } });
-  started.on('message', ({ id, ...result }: Transpiled & { id: number }) => {
-    pending.get(id)?.resolve(result);
-    pending.delete(id);
+  started.on('message', (results: Array<Transpiled & { id: number }>) => {
+    for (const { id, ...result } of results) {
+      pending.get(id)?.resolve(result);
+      pending.delete(id);
+    }
     if (pending.size === 0) started.unref();
   });
   const fail = (error: Error) => {
@@ -51,12 +58,18 @@ function start(): Worker {
 
 /** TypeScript to an ES module of the course's ES2022, the student's tsconfig ignored. */
 export function transpile(file: string, text: string, cwd: string): Promise<Transpiled> {
-  worker ??= start();
-  worker.ref();
   const id = nextId++;
   const options = { lang: 'ts', sourceType: 'module', target: 'es2022', tsconfig: false, cwd };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker!.postMessage({ id, file, text, options });
+    if (queue.push({ id, file, text, options }) === 1) setImmediate(flush);
   });
+}
+
+function flush(): void {
+  const batch = queue;
+  queue = [];
+  worker ??= start();
+  worker.ref();
+  worker.postMessage(batch);
 }
