@@ -31,7 +31,7 @@ export function outside(realRoot: string, file: string): string | undefined {
 }
 
 /** A student's code file: engine.ts is about 5 KB. The transpiler's stack is sized for this (./transpile-thread.ts). */
-export const MAX_CODE_BYTES = 256 * 1024;
+export const MAX_CODE_BYTES = 128 * 1024;
 
 /**
  * Why a file of the submission cannot be read as code, if it cannot: not a

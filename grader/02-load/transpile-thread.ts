@@ -5,7 +5,7 @@
  * thousand arrows or ternaries in a student file would crash the grader.
  * Nesting by brackets is refused earlier (./nesting-guard.ts); other chains
  * are bounded only by a file's size, which this stack covers with room to
- * spare (a student file may be 256 KB).
+ * spare (a file of code may be 128 KB).
  */
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from './transpile-error.ts';

@@ -181,7 +181,7 @@ describe('transpiling a student file', () => {
   it('a file larger than one file in a zip may be is refused before it is read', async () => {
     const error = await failure('huge.ts', `export const pad = '${'x'.repeat(6 * 1024 * 1024)}';\n`);
     expect(error.code).toBe('E_SUBMISSION_LOAD');
-    expect(error.message).toBe("'huge.ts' is 6145 KB, over the 256 KB limit for one file of code");
+    expect(error.message).toBe("'huge.ts' is 6145 KB, over the 128 KB limit for one file of code");
   });
 
   it('something that is not a plain file (a FIFO) is refused, not read (a read would wait for ever)', async () => {

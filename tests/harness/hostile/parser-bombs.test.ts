@@ -2,8 +2,10 @@
  * Code written to crash the tools that read it: nesting deep enough that a
  * recursive parser runs off the end of its thread's stack (which would end
  * the grader's whole process), or that a printer indents into gigabytes.
- * Generated here rather than kept as fixtures: each is 40 to 200 KB of
- * brackets or arrows. Every one must cost only its own submission.
+ * Generated here rather than kept as fixtures: each is 40 to 100 KB of
+ * brackets or arrows (under the 128 KB limit for a file of code), deep
+ * enough to crash the main thread's stack. Every one must cost only its own
+ * submission.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,11 +22,11 @@ const DEPTH = 20_000;
 const BOMBS: Record<string, Record<string, string>> = {
   parens: { 'engine.ts': `${engine}\nexport const x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n` },
   templates: { 'engine.ts': `${engine}\nexport const x = ${'`${'.repeat(DEPTH)}1${'}`'.repeat(DEPTH)};\n` },
-  'arrow-chain': { 'engine.ts': `${engine}\nexport const f = ${'x => '.repeat(2 * DEPTH)}1;\n` },
-  'ternary-chain': { 'engine.ts': `${engine}\nexport const t = ${'a ? b : '.repeat(DEPTH)}c;\n` },
+  'arrow-chain': { 'engine.ts': `${engine}\nexport const f = ${'x => '.repeat(DEPTH)}1;\n` },
+  'ternary-chain': { 'engine.ts': `${engine}\nexport const t = ${'a?b:'.repeat(DEPTH)}c;\n` },
   'arrow-chain-imported': {
     'engine.ts': `import { f } from './deep';\nexport const g = f;\n${engine}`,
-    'deep.ts': `export const f = ${'x => '.repeat(2 * DEPTH)}1;\n`,
+    'deep.ts': `export const f = ${'x => '.repeat(DEPTH)}1;\n`,
   },
   'blocks-imported': { 'engine.ts': `import './deep';\n${engine}`, 'deep.ts': `${'{'.repeat(DEPTH)}${'}'.repeat(DEPTH)}\n` },
 };
