@@ -8,14 +8,13 @@
  * (./stay-inside.ts).
  */
 import '../rust-threads.ts';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { rolldown } from 'rolldown';
 import { GraderError } from '../errors.ts';
-import { tooDeep } from './nesting-guard.ts';
-import { outside, stayInside, unfit } from './stay-inside.ts';
+import { readCode, stayInside } from './stay-inside.ts';
 import { bundleError, transformError } from './transpile-error.ts';
-import { transpile } from './transpile-thread.ts';
+import { TARGET, transpile } from './transpile-thread.ts';
 
 export interface Bundle {
   /** Path of the entry file relative to the submission root. */
@@ -38,9 +37,6 @@ export interface Bundle {
 const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]|\bmodule\b|\bexports\b/;
 /** A re-export whose path hides behind a comment passes MAY_IMPORT; oxc prints it as `from "…"`. */
 const REEXPORTS = /\bfrom\s*["']/;
-
-/** The course's tsconfig compiles for ES2022; the student's own is ignored (it could point outside the submission). */
-const TARGET = 'es2022';
 
 export async function bundleStudentFile(root: string, entry: string, globalName: string): Promise<Bundle> {
   const realRoot = realpathSync.native(root);
@@ -76,14 +72,9 @@ export async function bundleStudentFile(root: string, entry: string, globalName:
   }
 }
 
-/** The entry's text, if it really lies inside the submission (it may be a symlink) and is not too large. */
+/** The entry's text, if it really lies inside the submission (it may be a symlink) and may be read as code. */
 function readEntry(realRoot: string, file: string, relEntry: string): string {
-  const elsewhere = outside(realRoot, file);
-  if (elsewhere) throw new GraderError('E_SUBMISSION_IMPORT', elsewhere, { location: { file: relEntry } });
-  const problem = unfit(file);
-  if (problem) throw new GraderError('E_SUBMISSION_LOAD', problem, { location: { file: relEntry } });
-  const text = readFileSync(file, 'utf8');
-  const deep = tooDeep(text);
-  if (deep) throw new GraderError('E_SUBMISSION_LOAD', deep.message, { location: { file: relEntry, line: deep.line } });
-  return text;
+  const read = readCode(realRoot, file);
+  if ('text' in read) return read.text;
+  throw new GraderError(read.code, read.refused, { location: { file: relEntry, ...(read.line === undefined ? {} : { line: read.line }) } });
 }

@@ -6,19 +6,28 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rolldown';
+import type { ErrorCode } from '../errors.ts';
 import { tooDeep } from './nesting-guard.ts';
 
 const ALLOWED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.mts', '.json']);
 
 export const PLUGIN_NAME = 'stay-inside-submission';
 
-/** Why a file may not be part of a submission's bundle, if it may not. */
-function refusal(realRoot: string, file: string): string | undefined {
-  return outside(realRoot, file) ?? unfit(file);
+/** A file of the submission read as code, or why it may not be: the same checks for the entry and for what it imports. */
+export type CodeFile = { text: string } | { refused: string; code: ErrorCode; line?: number };
+
+export function readCode(realRoot: string, file: string): CodeFile {
+  const elsewhere = outside(realRoot, file);
+  if (elsewhere) return { refused: elsewhere, code: 'E_SUBMISSION_IMPORT' };
+  const problem = unfit(file);
+  if (problem) return { refused: problem, code: 'E_SUBMISSION_LOAD' };
+  const text = readFileSync(file, 'utf8');
+  const deep = tooDeep(text);
+  return deep ? { refused: deep.message, code: 'E_SUBMISSION_LOAD', line: deep.line } : { text };
 }
 
 /** Why a file does not belong to the submission, if it does not. */
-export function outside(realRoot: string, file: string): string | undefined {
+function outside(realRoot: string, file: string): string | undefined {
   let real: string;
   try {
     real = realpathSync.native(file);
@@ -37,7 +46,7 @@ export const MAX_CODE_BYTES = 128 * 1024;
  * Why a file of the submission cannot be read as code, if it cannot: not a
  * plain file (a FIFO would block the read for ever), or too large.
  */
-export function unfit(file: string): string | undefined {
+function unfit(file: string): string | undefined {
   const stats = statSync(file);
   if (!stats.isFile()) return `'${path.basename(file)}' is not a plain file`;
   const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
@@ -59,10 +68,9 @@ export function stayInside(realRoot: string): Plugin {
     load(id) {
       // Bundler-internal modules (its runtime helpers) have ids that start with \0.
       if (id.startsWith('\0')) return null;
-      const problem = refusal(realRoot, id);
-      if (problem) return this.error(problem);
-      const deep = tooDeep(readFileSync(id, 'utf8'));
-      return deep ? this.error({ message: deep.message, id, loc: { line: deep.line, column: 0 } }) : null;
+      const read = readCode(realRoot, id);
+      if ('text' in read) return { code: read.text };
+      return read.line === undefined ? this.error(read.refused) : this.error({ message: read.refused, id, loc: { line: read.line, column: 0 } });
     },
   };
 }

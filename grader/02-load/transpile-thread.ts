@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from './transpile-error.ts';
 
 const STACK_MB = 512;
+/** The course's tsconfig compiles for ES2022; the student's own is ignored (it could point outside the submission). */
+export const TARGET = 'es2022';
 
 export interface Transpiled {
   code: string;
@@ -59,7 +61,7 @@ function start(): Worker {
 /** TypeScript to an ES module of the course's ES2022, the student's tsconfig ignored. */
 export function transpile(file: string, text: string, cwd: string): Promise<Transpiled> {
   const id = nextId++;
-  const options = { lang: 'ts', sourceType: 'module', target: 'es2022', tsconfig: false, cwd };
+  const options = { lang: 'ts', sourceType: 'module', target: TARGET, tsconfig: false, cwd };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     if (queue.push({ id, file, text, options }) === 1) setImmediate(flush);

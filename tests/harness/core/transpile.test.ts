@@ -111,6 +111,13 @@ describe('transpiling a student file', () => {
     }
   });
 
+  it('a JSON file of the submission may be imported', async () => {
+    write('numbers.json', '{ "x": 3 }\n');
+    const result = await bundle('reads-json.ts', "import numbers from './numbers.json';\nexport const x = numbers.x * 2;\n");
+    expect(result.format).toBe('script');
+    expect(await exported(result, 'x')).toBe(6);
+  });
+
   it('the bundler keeps code that looks free of effects: student code runs as written', async () => {
     write('nothing.ts', 'export {};\n');
     const result = await bundle('spins.ts', "import './nothing';\nwhile (true) {}\nexport class Value {}\n");
