@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../write-atomic.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
 import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
+import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 import { createProgress } from '../progress.ts';
 
@@ -98,11 +99,3 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
     }
   },
 };
-
-/** "wrote out/results.json, out/grades.csv, out/index.html and 24 pages in out/submissions, out/feedback" */
-function describeWritten(out: string, files: string[]): string {
-  const top = files.filter((f) => !f.includes('/')).map((f) => path.join(out, f));
-  const nested = files.filter((f) => f.includes('/'));
-  const folders = [...new Set(nested.map((f) => path.join(out, path.dirname(f))))];
-  return `wrote ${top.join(', ')}${nested.length > 0 ? `${top.length > 0 ? ' and ' : ''}${nested.length} page(s) in ${folders.join(', ')}` : ''}`;
-}

@@ -8,6 +8,7 @@ import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { mergeResults, readShardOutput } from '../../results/merge.ts';
 import { assignmentFor, attachRoster, readRosterOption, withLmsReporters, type LmsOptions } from '../../roster/for-run.ts';
+import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 
 interface MergeArgs extends LmsOptions {
@@ -36,6 +37,6 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     for (const line of warnings) process.stderr.write(`warning: ${line}\n`);
     const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
     process.stdout.write(`merged ${args.shards.length} shard(s): ${results.submissions.length} submission(s)\n`);
-    process.stdout.write(`wrote ${written.map((f) => `${args.out}/${f}`).join(', ')}\n`);
+    process.stdout.write(`${describeWritten(args.out, written)}\n`);
   },
 };
