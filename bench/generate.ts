@@ -16,11 +16,14 @@ const BUGS: Array<[string, string]> = [
   ['this.grad += out.grad;\n      o.grad += out.grad;', 'this.grad = out.grad;\n      o.grad = out.grad;'],
   ['this.grad += o.data * out.grad;', 'this.grad += this.data * out.grad;'],
   ['this.grad += (1 - t * t) * out.grad;', 'this.grad += (1 - this.data * this.data) * out.grad;'],
-  ['this.grad += out.grad;\n      o.grad += out.grad;', 'this.grad += 0.5 * out.grad;\n      o.grad += 0.5 * out.grad;'],
+  [
+    'this.grad += out.grad;\n      o.grad += out.grad;',
+    'this.grad += 0.5 * out.grad;\n      o.grad += 0.5 * out.grad;',
+  ],
 ];
 
 export function variantOf(i: number): { engine: string; bug: number } {
-  const bug = i % 5 === 4 ? (i / 5) % BUGS.length | 0 : -1;
+  const bug = i % 5 === 4 ? ((i / 5) % BUGS.length) | 0 : -1;
   let text = bug >= 0 ? engine.replace(BUGS[bug][0], BUGS[bug][1]) : engine;
   text = `// submission ${i}\n${text}${' '.repeat(i % 7)}\n`;
   return { engine: text, bug };

@@ -29,7 +29,10 @@ try {
   let started = performance.now();
   const cpuBefore = process.cpuUsage();
   const finishedAt: number[] = [];
-  const { results } = await gradeWithCache(submissions, config, { cacheDir, onProgress: () => finishedAt.push(performance.now() - started) });
+  const { results } = await gradeWithCache(submissions, config, {
+    cacheDir,
+    onProgress: () => finishedAt.push(performance.now() - started),
+  });
   const gradeMs = performance.now() - started;
   const graderCpu = process.cpuUsage(cpuBefore);
   // The hosts started during this run, so all their CPU time is this run's.
@@ -71,12 +74,21 @@ try {
     [`throughput after the first ${warm}`, `${warmPerSecond.toFixed(1)} submissions/s`],
     ['per submission (grader)', `${gradelabPer.toFixed(1)} ms`],
     ['CPU per submission: grader process', `${((graderCpu.user + graderCpu.system) / 1000 / COUNT).toFixed(1)} ms`],
-    ['CPU per submission: sandbox hosts', Number.isNaN(hostsCpuMs) ? 'not measured here (needs /proc)' : `${(hostsCpuMs / COUNT).toFixed(1)} ms`],
+    [
+      'CPU per submission: sandbox hosts',
+      Number.isNaN(hostsCpuMs) ? 'not measured here (needs /proc)' : `${(hostsCpuMs / COUNT).toFixed(1)} ms`,
+    ],
     ['same class, long chain cut to 10 nodes', `${((COUNT / shortMs) * 1000).toFixed(1)} submissions/s`],
     [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
     ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
-    ['cached re-grade, nothing changed', `${(cachedMs / 1000).toFixed(2)} s (${cached.cache.hits} hits, ${cached.cache.misses} misses)`],
-    ['cached re-grade, one submission changed', `${(oneChangedMs / 1000).toFixed(2)} s (${oneChanged.cache.hits} hits, ${oneChanged.cache.misses} misses)`],
+    [
+      'cached re-grade, nothing changed',
+      `${(cachedMs / 1000).toFixed(2)} s (${cached.cache.hits} hits, ${cached.cache.misses} misses)`,
+    ],
+    [
+      'cached re-grade, one submission changed',
+      `${(oneChangedMs / 1000).toFixed(2)} s (${oneChanged.cache.hits} hits, ${oneChanged.cache.misses} misses)`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);

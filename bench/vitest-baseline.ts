@@ -27,7 +27,11 @@ export function vitestProject(dir: string): string {
 export function timeVitestRun(project: string, submission: string): number {
   cpSync(path.join(submission, 'exercises'), path.join(project, 'exercises'), { recursive: true });
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot'], { cwd: project, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot'],
+    { cwd: project, encoding: 'utf8' },
+  );
   const ms = performance.now() - started;
   if (run.error) throw run.error;
   if (!/Test Files/.test(`${run.stdout}${run.stderr}`)) throw new Error(`vitest did not run:\n${run.stderr}`);

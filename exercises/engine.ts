@@ -32,7 +32,6 @@ export class Value {
     this._backward = noop;
   }
 
-
   add(other: Value | number): Value {
     const o = asValue(other);
     const out = new Value(this.data + o.data, [this, o], '+');

@@ -29,7 +29,11 @@ export class GraderError extends Error {
   readonly location?: ErrorLocation;
   readonly details: string[];
 
-  constructor(code: ErrorCode, message: string, options: { location?: ErrorLocation; details?: string[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { location?: ErrorLocation; details?: string[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'GraderError';
     this.code = code;

@@ -30,8 +30,27 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   const loaded = await loadSubmission(source);
   try {
     if (loaded.error) {
-      const judged = new Map<string, Judgement>(cases.map((c) => [c.id, { status: 'error', summary: `Not run: ${loaded.error!.message}`, detail: `Not run: ${loaded.error!.message}` }]));
-      return scrubPaths(scoreSubmission({ id: source.id, cases, judged, diagnosis: NO_DIAGNOSIS, loadErrors: [loaded.error], durationMs: performance.now() - started }), [source.path]);
+      const judged = new Map<string, Judgement>(
+        cases.map((c) => [
+          c.id,
+          {
+            status: 'error',
+            summary: `Not run: ${loaded.error!.message}`,
+            detail: `Not run: ${loaded.error!.message}`,
+          },
+        ]),
+      );
+      return scrubPaths(
+        scoreSubmission({
+          id: source.id,
+          cases,
+          judged,
+          diagnosis: NO_DIAGNOSIS,
+          loadErrors: [loaded.error],
+          durationMs: performance.now() - started,
+        }),
+        [source.path],
+      );
     }
     await sandboxAvailable();
     const run = await runSubmission(loaded, cases, {
@@ -42,7 +61,16 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
     const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
     const diagnosis = diagnose(cases, judged, config.tolerance);
     const loadErrors = Object.values(run.moduleErrors);
-    const result = scoreSubmission({ id: source.id, cases, judged, run, diagnosis, loadErrors, durationMs: performance.now() - started, nodesPerFailedCase: config.nodesPerFailedCase });
+    const result = scoreSubmission({
+      id: source.id,
+      cases,
+      judged,
+      run,
+      diagnosis,
+      loadErrors,
+      durationMs: performance.now() - started,
+      nodesPerFailedCase: config.nodesPerFailedCase,
+    });
     return scrubPaths(result, [loaded.root, source.path]);
   } finally {
     await loaded.cleanup();
@@ -57,7 +85,12 @@ export interface GradeAllOptions {
 }
 
 /** Grades every submission, a few at a time; one failure never stops the rest. */
-export async function gradeAll(sources: SubmissionSource[], config: GradingConfig, onProgress?: (event: ProgressEvent) => void, options: GradeAllOptions = {}): Promise<SubmissionResult[]> {
+export async function gradeAll(
+  sources: SubmissionSource[],
+  config: GradingConfig,
+  onProgress?: (event: ProgressEvent) => void,
+  options: GradeAllOptions = {},
+): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(sources.length);
   let next = 0;
   let done = 0;
@@ -73,15 +106,29 @@ export async function gradeAll(sources: SubmissionSource[], config: GradingConfi
   return results;
 }
 
-async function gradeSafely(source: SubmissionSource, config: GradingConfig, gradeOne: GradeOne): Promise<SubmissionResult> {
+async function gradeSafely(
+  source: SubmissionSource,
+  config: GradingConfig,
+  gradeOne: GradeOne,
+): Promise<SubmissionResult> {
   try {
     return await gradeOne(source, config);
   } catch (error) {
     // Not this submission's fault, and no other would fare better: the run stops.
     if (isGraderError(error) && error.code === 'E_SANDBOX_UNAVAILABLE') throw error;
-    const internal = new GraderError('E_INTERNAL', `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`);
+    const internal = new GraderError(
+      'E_INTERNAL',
+      `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return scrubPaths(
-      scoreSubmission({ id: source.id, cases: [], judged: new Map(), diagnosis: NO_DIAGNOSIS, loadErrors: [internal], durationMs: 0 }),
+      scoreSubmission({
+        id: source.id,
+        cases: [],
+        judged: new Map(),
+        diagnosis: NO_DIAGNOSIS,
+        loadErrors: [internal],
+        durationMs: 0,
+      }),
       [source.path],
     );
   }

@@ -28,8 +28,12 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, root = 
   const out: string[] = [];
   for (const e of errors ?? []) {
     if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
-    const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
-    const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'`
+        : '';
+    const allowed =
+      e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
     const line = `${root}${toPath(e.instancePath)}: ${e.message}${extra}${allowed}`;
     if (!seen.has(line)) out.push(line);
     seen.add(line);

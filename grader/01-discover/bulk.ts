@@ -47,7 +47,9 @@ export function isBulkListing(entries: CheckedEntry[]): boolean {
     }
     children.set(top, [...(children.get(top) ?? []), rest.join('/')]);
   }
-  const students = [...children].filter(([, inside]) => inside.some((rel) => isZipName(rel) && !rel.includes('/')) || hasUsualPlace(inside));
+  const students = [...children].filter(
+    ([, inside]) => inside.some((rel) => isZipName(rel) && !rel.includes('/')) || hasUsualPlace(inside),
+  );
   return students.length >= 2 || students.some(([name]) => MOODLE_FOLDER.test(name));
 }
 
@@ -109,5 +111,7 @@ function visible(dir: string): string[] {
 function unwrap(dir: string): string {
   const children = visible(dir);
   const only = children.length === 1 ? path.join(dir, children[0]) : undefined;
-  return only && statSync(only).isDirectory() && !hasStudentFilesAtTop(only) && !MOODLE_FOLDER.test(children[0]) ? only : dir;
+  return only && statSync(only).isDirectory() && !hasStudentFilesAtTop(only) && !MOODLE_FOLDER.test(children[0])
+    ? only
+    : dir;
 }

@@ -7,7 +7,13 @@
 import path from 'node:path';
 import { isGraderError } from '../errors.ts';
 import { expandBulkZip, isBulkListing } from './bulk.ts';
-import { collectSources, finalizeIds, type DiscoverOptions, type Discovery, type SubmissionSource } from './discover.ts';
+import {
+  collectSources,
+  finalizeIds,
+  type DiscoverOptions,
+  type Discovery,
+  type SubmissionSource,
+} from './discover.ts';
 import { listZip } from './zip-entries.ts';
 import { BULK_LIMITS } from './zip-rules.ts';
 
@@ -33,7 +39,9 @@ export async function discoverAll(inputs: string[], options: DiscoverOptions = {
         skipped.push(...bulk.skipped);
       } catch (error) {
         // Left as one submission: loading it reports the same problem in that row of the results.
-        skipped.push(`${path.basename(source.path)}: could not expand the bulk download: ${isGraderError(error) ? error.message : String(error)}`);
+        skipped.push(
+          `${path.basename(source.path)}: could not expand the bulk download: ${isGraderError(error) ? error.message : String(error)}`,
+        );
       }
     });
     await Promise.all(batch);

@@ -51,7 +51,9 @@ export function hasStudentFilesAtTop(dir: string): boolean {
  */
 export function looksLikeSubmission(dir: string): boolean {
   if (hasStudentFilesAtTop(dir)) return true;
-  const children = readdirSync(dir).filter((n) => !IGNORED.has(n) && !n.startsWith('.')).map((n) => path.join(dir, n));
+  const children = readdirSync(dir)
+    .filter((n) => !IGNORED.has(n) && !n.startsWith('.'))
+    .map((n) => path.join(dir, n));
   if (children.some((c) => /\.zip$/i.test(c) || (statSync(c).isDirectory() && hasStudentFilesAtTop(c)))) return false;
   return locateStudentFile(dir, 'engine.ts') !== undefined || locateStudentFile(dir, 'manual.ts') !== undefined;
 }
@@ -91,7 +93,11 @@ export function collectSources(inputs: string[]): Discovery {
 /** Strips the prefix (unless that would leave nothing), then makes ids unique. */
 export function finalizeIds(sources: SubmissionSource[], options: DiscoverOptions = {}): SubmissionSource[] {
   const prefix = options.stripPrefix;
-  const stripped = prefix ? sources.map((s) => (s.id.startsWith(prefix) && s.id.length > prefix.length ? { ...s, id: s.id.slice(prefix.length) } : s)) : sources;
+  const stripped = prefix
+    ? sources.map((s) =>
+        s.id.startsWith(prefix) && s.id.length > prefix.length ? { ...s, id: s.id.slice(prefix.length) } : s,
+      )
+    : sources;
   return dedupeIds(stripped);
 }
 

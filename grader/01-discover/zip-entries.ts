@@ -7,7 +7,14 @@
  */
 import yauzl from 'yauzl';
 import { GraderError } from '../errors.ts';
-import { decodeEntryName, isSymlink, megabytes, safeRelativePath, supportedMethod, type ZipLimits } from './zip-rules.ts';
+import {
+  decodeEntryName,
+  isSymlink,
+  megabytes,
+  safeRelativePath,
+  supportedMethod,
+  type ZipLimits,
+} from './zip-rules.ts';
 
 export interface CheckedEntry {
   raw: yauzl.Entry;
@@ -21,13 +28,17 @@ type RawEntry = yauzl.Entry & { fileNameRaw?: Buffer };
 
 export function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
-      if (err) return reject(err);
-      // Errors that answer readEntry() reach nextEntry's listener; this one only
-      // keeps a late error (after we stopped reading) from crashing the run.
-      zip.on('error', () => {});
-      resolve(zip);
-    }),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: true, decodeStrings: false, validateEntrySizes: true },
+      (err, zip) => {
+        if (err) return reject(err);
+        // Errors that answer readEntry() reach nextEntry's listener; this one only
+        // keeps a late error (after we stopped reading) from crashing the run.
+        zip.on('error', () => {});
+        resolve(zip);
+      },
+    ),
   );
 }
 
@@ -50,7 +61,8 @@ function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
 
 export async function* checkedEntries(zip: yauzl.ZipFile, limits: ZipLimits): AsyncGenerator<CheckedEntry> {
   // The end record's count is only a claim; entries are counted again as they are read.
-  if (zip.entryCount > limits.maxEntries) throw refuse(`the archive has ${zip.entryCount} entries, over the limit of ${limits.maxEntries} (zip bomb?)`);
+  if (zip.entryCount > limits.maxEntries)
+    throw refuse(`the archive has ${zip.entryCount} entries, over the limit of ${limits.maxEntries} (zip bomb?)`);
   let count = 0;
   let declaredTotal = 0;
   for (let raw = await nextEntry(zip); raw; raw = await nextEntry(zip)) {
@@ -62,13 +74,21 @@ export async function* checkedEntries(zip: yauzl.ZipFile, limits: ZipLimits): As
     if ('reason' in safe) throw refuse(safe.reason);
     const rel = safe.rel;
     if (raw.generalPurposeBitFlag & 0x1) throw refuse(`'${rel}' is encrypted; submit the archive without a password`);
-    if (isSymlink(raw.externalFileAttributes)) throw refuse(`'${rel}' is a symbolic link; links are not accepted in submissions`);
+    if (isSymlink(raw.externalFileAttributes))
+      throw refuse(`'${rel}' is a symbolic link; links are not accepted in submissions`);
     const isDirectory = decoded.name.endsWith('/');
     if (!isDirectory) {
-      if (!supportedMethod(raw.compressionMethod)) throw refuse(`'${rel}' uses compression method ${raw.compressionMethod}; only stored and deflate are supported`);
-      if (raw.uncompressedSize > limits.maxFileBytes) throw refuse(`'${rel}' is ${megabytes(raw.uncompressedSize)}, over the ${megabytes(limits.maxFileBytes)} limit for one file`);
+      if (!supportedMethod(raw.compressionMethod))
+        throw refuse(
+          `'${rel}' uses compression method ${raw.compressionMethod}; only stored and deflate are supported`,
+        );
+      if (raw.uncompressedSize > limits.maxFileBytes)
+        throw refuse(
+          `'${rel}' is ${megabytes(raw.uncompressedSize)}, over the ${megabytes(limits.maxFileBytes)} limit for one file`,
+        );
       declaredTotal += raw.uncompressedSize;
-      if (declaredTotal > limits.maxTotalBytes) throw refuse(`the archive inflates past ${megabytes(limits.maxTotalBytes)} in total (zip bomb?)`);
+      if (declaredTotal > limits.maxTotalBytes)
+        throw refuse(`the archive inflates past ${megabytes(limits.maxTotalBytes)} in total (zip bomb?)`);
     }
     yield { raw, rel, isDirectory };
   }

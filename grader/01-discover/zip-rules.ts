@@ -43,7 +43,9 @@ export function decodeEntryName(raw: Buffer, flags: number): { name: string } | 
   try {
     return { name: utf8.decode(raw) };
   } catch {
-    const hex = [...raw.subarray(0, 40)].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    const hex = [...raw.subarray(0, 40)]
+      .map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`))
+      .join('');
     const marked = flags & FLAG_UTF8 ? ' (though marked as UTF-8)' : '';
     return { reason: `entry name "${hex}" is not valid UTF-8${marked}; re-create the zip with UTF-8 file names` };
   }
@@ -58,7 +60,8 @@ export function safeRelativePath(name: string): { rel: string } | { reason: stri
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return { reason: `entry name ${shown} contains control characters` };
   // On Windows a backslash is a separator, so `..\\x` escapes there even though it is one odd name here.
-  if (name.includes('\\')) return { reason: `entry name ${shown} contains a backslash (a path trick; zip names use /)` };
+  if (name.includes('\\'))
+    return { reason: `entry name ${shown} contains a backslash (a path trick; zip names use /)` };
   if (name.startsWith('/')) return { reason: `entry ${shown} has an absolute path (zip-slip)` };
   if (/^[A-Za-z]:/.test(name)) return { reason: `entry ${shown} starts with a drive letter (zip-slip)` };
   const parts = name.split('/').filter((p) => p !== '' && p !== '.');

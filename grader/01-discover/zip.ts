@@ -42,7 +42,8 @@ async function extractInto(file: string, dir: string, limits: ZipLimits): Promis
   try {
     for await (const entry of checkedEntries(zip, limits)) {
       const target = path.resolve(dir, entry.rel);
-      if (!isInside(dir, target)) throw new GraderError('E_ZIP', `entry '${entry.rel}' would land outside the archive folder (zip-slip)`);
+      if (!isInside(dir, target))
+        throw new GraderError('E_ZIP', `entry '${entry.rel}' would land outside the archive folder (zip-slip)`);
       if (entry.isDirectory) {
         await mkdir(target, { recursive: true });
         continue;
@@ -55,12 +56,21 @@ async function extractInto(file: string, dir: string, limits: ZipLimits): Promis
   }
 }
 
-async function writeEntry(zip: yauzl.ZipFile, entry: CheckedEntry, target: string, limits: ZipLimits, budget: { total: number }): Promise<void> {
-  const input = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry.raw, (err, stream) => (err ? reject(err) : resolve(stream))));
+async function writeEntry(
+  zip: yauzl.ZipFile,
+  entry: CheckedEntry,
+  target: string,
+  limits: ZipLimits,
+  budget: { total: number },
+): Promise<void> {
+  const input = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry.raw, (err, stream) => (err ? reject(err) : resolve(stream))),
+  );
   const meter = new Meter(entry.rel, limits, budget);
   // 'wx' never follows or overwrites anything already there, so a duplicate name cannot replace an earlier file.
   await pipeline(input, meter, createWriteStream(target, { flags: 'wx', mode: 0o644 }));
-  if (meter.crc !== entry.raw.crc32) throw new GraderError('E_ZIP', `entry '${entry.rel}' is corrupt (its checksum does not match)`);
+  if (meter.crc !== entry.raw.crc32)
+    throw new GraderError('E_ZIP', `entry '${entry.rel}' is corrupt (its checksum does not match)`);
 }
 
 /** Counts and checksums the inflated bytes, stopping the moment a limit is crossed. */
@@ -79,8 +89,20 @@ class Meter extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
     this.budget.total += chunk.length;
-    if (this.bytes > this.limits.maxFileBytes) return done(new GraderError('E_ZIP', `'${this.rel}' inflates past the ${megabytes(this.limits.maxFileBytes)} limit for one file (zip bomb?)`));
-    if (this.budget.total > this.limits.maxTotalBytes) return done(new GraderError('E_ZIP', `the archive inflates past ${megabytes(this.limits.maxTotalBytes)} in total (zip bomb?)`));
+    if (this.bytes > this.limits.maxFileBytes)
+      return done(
+        new GraderError(
+          'E_ZIP',
+          `'${this.rel}' inflates past the ${megabytes(this.limits.maxFileBytes)} limit for one file (zip bomb?)`,
+        ),
+      );
+    if (this.budget.total > this.limits.maxTotalBytes)
+      return done(
+        new GraderError(
+          'E_ZIP',
+          `the archive inflates past ${megabytes(this.limits.maxTotalBytes)} in total (zip bomb?)`,
+        ),
+      );
     this.crc = crc32(chunk, this.crc);
     done(null, chunk);
   }
@@ -93,9 +115,12 @@ export function zipError(file: string, error: unknown): GraderError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   let reason = message;
-  if (/central directory|signature|unexpected EOF|invalid comment length|offset/i.test(message)) reason = `not a readable zip archive (truncated or corrupt): ${message}`;
-  else if (/too many bytes|too few bytes/i.test(message)) reason = `an entry's size does not match its header (corrupt, or a zip bomb): ${message}`;
-  else if (/invalid|incorrect header|unexpected end of file|Z_/i.test(message)) reason = `compressed data is corrupt: ${message}`;
+  if (/central directory|signature|unexpected EOF|invalid comment length|offset/i.test(message))
+    reason = `not a readable zip archive (truncated or corrupt): ${message}`;
+  else if (/too many bytes|too few bytes/i.test(message))
+    reason = `an entry's size does not match its header (corrupt, or a zip bomb): ${message}`;
+  else if (/invalid|incorrect header|unexpected end of file|Z_/i.test(message))
+    reason = `compressed data is corrupt: ${message}`;
   else if (/strong encryption/i.test(message)) reason = 'the archive is encrypted; submit it without a password';
   else if (code === 'EEXIST') reason = 'the archive holds the same file name twice';
   else if (code === 'ENOTDIR' || code === 'EISDIR') reason = 'the archive uses one name for both a file and a folder';

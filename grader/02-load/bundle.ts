@@ -76,5 +76,7 @@ export async function bundleStudentFile(root: string, entry: string, globalName:
 function readEntry(realRoot: string, file: string, relEntry: string): string {
   const read = readCode(realRoot, file);
   if ('text' in read) return read.text;
-  throw new GraderError(read.code, read.refused, { location: { file: relEntry, ...(read.line === undefined ? {} : { line: read.line }) } });
+  throw new GraderError(read.code, read.refused, {
+    location: { file: relEntry, ...(read.line === undefined ? {} : { line: read.line }) },
+  });
 }

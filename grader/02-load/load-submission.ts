@@ -54,7 +54,13 @@ export async function loadSubmission(source: SubmissionSource): Promise<LoadedSu
 async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad> {
   const file = locateStudentFile(root, `${name}.ts`);
   if (!file) {
-    return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', `${name}.ts is missing: it should be in exercises/${name}.ts`) };
+    return {
+      ok: false,
+      error: new GraderError(
+        'E_SUBMISSION_MISSING_FILE',
+        `${name}.ts is missing: it should be in exercises/${name}.ts`,
+      ),
+    };
   }
   try {
     return { ok: true, bundle: await bundleStudentFile(root, file, `__gradelab_${name}`) };

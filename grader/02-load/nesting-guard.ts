@@ -20,7 +20,11 @@ export function tooDeep(text: string): { line: number; message: string } | undef
     const c = text.charCodeAt(i);
     if (c === NEWLINE) line++;
     else if (OPENS.has(c)) {
-      if (++depth > MAX_NESTING) return { line, message: `brackets nest more than ${MAX_NESTING} deep here: no solution needs that, so this file is not read as code` };
+      if (++depth > MAX_NESTING)
+        return {
+          line,
+          message: `brackets nest more than ${MAX_NESTING} deep here: no solution needs that, so this file is not read as code`,
+        };
     } else if (depth > 0 && CLOSES.has(c)) depth--;
   }
   return undefined;

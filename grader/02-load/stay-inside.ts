@@ -34,7 +34,8 @@ function outside(realRoot: string, file: string): string | undefined {
   } catch {
     return `cannot read ${path.basename(file)}`;
   }
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return `'${path.basename(file)}' lies outside the submission and cannot be imported`;
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    return `'${path.basename(file)}' lies outside the submission and cannot be imported`;
   if (!ALLOWED_EXTENSIONS.has(path.extname(real))) return `files of type '${path.extname(real)}' cannot be imported`;
   return undefined;
 }
@@ -50,7 +51,9 @@ function unfit(file: string): string | undefined {
   const stats = statSync(file);
   if (!stats.isFile()) return `'${path.basename(file)}' is not a plain file`;
   const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
-  return stats.size > MAX_CODE_BYTES ? `'${path.basename(file)}' is ${kb(stats.size)}, over the ${kb(MAX_CODE_BYTES)} limit for one file of code` : undefined;
+  return stats.size > MAX_CODE_BYTES
+    ? `'${path.basename(file)}' is ${kb(stats.size)}, over the ${kb(MAX_CODE_BYTES)} limit for one file of code`
+    : undefined;
 }
 
 /**
@@ -63,14 +66,20 @@ export function stayInside(realRoot: string): Plugin {
     name: PLUGIN_NAME,
     resolveId(specifier, importer) {
       if (importer === undefined || specifier.startsWith('./') || specifier.startsWith('../')) return null;
-      return this.error({ message: `only your own files can be imported here, not '${specifier}'`, id: importer, loc: importLocation(importer, specifier) });
+      return this.error({
+        message: `only your own files can be imported here, not '${specifier}'`,
+        id: importer,
+        loc: importLocation(importer, specifier),
+      });
     },
     load(id) {
       // Bundler-internal modules (its runtime helpers) have ids that start with \0.
       if (id.startsWith('\0')) return null;
       const read = readCode(realRoot, id);
       if ('text' in read) return { code: read.text };
-      return read.line === undefined ? this.error(read.refused) : this.error({ message: read.refused, id, loc: { line: read.line, column: 0 } });
+      return read.line === undefined
+        ? this.error(read.refused)
+        : this.error({ message: read.refused, id, loc: { line: read.line, column: 0 } });
     },
   };
 }
@@ -83,7 +92,9 @@ function importLocation(importer: string, specifier: string): { line: number; co
   } catch {
     return undefined;
   }
-  const offsets = ['"', "'", '`'].map((quote) => text.indexOf(`${quote}${specifier}${quote}`)).filter((offset) => offset >= 0);
+  const offsets = ['"', "'", '`']
+    .map((quote) => text.indexOf(`${quote}${specifier}${quote}`))
+    .filter((offset) => offset >= 0);
   if (offsets.length === 0) return undefined;
   const before = text.slice(0, Math.min(...offsets)).split('\n');
   return { line: before.length, column: before[before.length - 1].length };

@@ -47,8 +47,12 @@ export function bundleError(error: unknown, realRoot: string, relEntry: string):
 
 function toGraderError(items: Array<{ d: Diagnostic; file: string; source?: string }>): GraderError {
   const [first, ...rest] = items;
-  const location: ErrorLocation = first.d.loc ? { file: first.file, line: first.d.loc.line, column: first.d.loc.column + 1 } : { file: first.file };
-  const details = rest.slice(0, 4).map(({ d, file, source }) => `${file}${d.loc ? `:${d.loc.line}` : ''}: ${describe(d, source)}`);
+  const location: ErrorLocation = first.d.loc
+    ? { file: first.file, line: first.d.loc.line, column: first.d.loc.column + 1 }
+    : { file: first.file };
+  const details = rest
+    .slice(0, 4)
+    .map(({ d, file, source }) => `${file}${d.loc ? `:${d.loc.line}` : ''}: ${describe(d, source)}`);
   return new GraderError(codeOf(first.d), describe(first.d, first.source), { location, details });
 }
 

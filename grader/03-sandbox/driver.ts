@@ -87,7 +87,8 @@ function store(nodes: ProgramValue[], field: 'data' | 'grad', odd: Array<[number
 
 function describeError(error: unknown): { name: string; message: string; stack?: string } {
   try {
-    if (error instanceof Error) return { name: String(error.name), message: String(error.message), stack: String(error.stack ?? '') };
+    if (error instanceof Error)
+      return { name: String(error.name), message: String(error.message), stack: String(error.stack ?? '') };
     return { name: 'thrown value', message: show(error) };
   } catch {
     return { name: 'thrown value', message: '[unprintable]' };

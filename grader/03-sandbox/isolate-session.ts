@@ -24,7 +24,10 @@ let driverCache: { code: string; data: ivm.ExternalCopy<ArrayBuffer> } | undefin
 
 function compileDriver(isolate: ivm.Isolate, code: string): ivm.Script {
   const cached = driverCache?.code === code ? driverCache.data : undefined;
-  const script = isolate.compileScriptSync(code, { filename: 'gradelab-driver.js', ...(cached ? { cachedData: cached } : { produceCachedData: true }) });
+  const script = isolate.compileScriptSync(code, {
+    filename: 'gradelab-driver.js',
+    ...(cached ? { cachedData: cached } : { produceCachedData: true }),
+  });
   // The typings leave it out, but a script compiled with produceCachedData carries it.
   const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
   if (!cached && produced) driverCache = { code, data: produced };
@@ -37,14 +40,18 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
   const driver = compileDriver(isolate, driverCode);
   driver.runSync(context, { timeout: limits.caseTimeoutMs });
   // Taken before any student code runs, so a submission cannot swap them out.
-  const runRef: ivm.Reference<(json: string, numbers: Float64Array) => [string, Float64Array]> = context.global.getSync('__gradelab_run', { reference: true });
+  const runRef: ivm.Reference<(json: string, numbers: Float64Array) => [string, Float64Array]> = context.global.getSync(
+    '__gradelab_run',
+    { reference: true },
+  );
   const outputRef: ivm.Reference<() => string> = context.global.getSync('__gradelab_output', { reference: true });
 
   function call(work: () => unknown, timeoutMs: number): Outcome {
     if (isolate.isDisposed) return { kind: 'memory' };
     try {
       const value = work();
-      if (Array.isArray(value) && typeof value[0] === 'string' && value[1] instanceof Float64Array) return { kind: 'reply', json: value[0], numbers: value[1] };
+      if (Array.isArray(value) && typeof value[0] === 'string' && value[1] instanceof Float64Array)
+        return { kind: 'reply', json: value[0], numbers: value[1] };
       return { kind: 'reply', json: typeof value === 'string' ? value : '{"ok":true}' };
     } catch (error) {
       return classify(error, isolate, timeoutMs);
@@ -64,7 +71,9 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
           context.global.setSync(`__gradelab_${name}`, module.namespace.derefInto());
           module.release();
         } else {
-          const script = isolate.compileScriptSync(`${code}\n;globalThis.__gradelab_${name} = __gradelab_${name};`, { filename: file });
+          const script = isolate.compileScriptSync(`${code}\n;globalThis.__gradelab_${name} = __gradelab_${name};`, {
+            filename: file,
+          });
           script.runSync(context, { timeout: timeoutMs });
           script.release();
         }
@@ -74,12 +83,18 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
       // The numbers move into the isolate without a copy (the caller gives
       // them up); the reply comes back as a copy.
       const moved = new ivm.ExternalCopy(numbers, { transferOut: true }).copyInto({ transferIn: true });
-      return call(() => runRef.applySync(undefined, [requestJson, moved], { timeout: timeoutMs, result: { copy: true } }), timeoutMs);
+      return call(
+        () => runRef.applySync(undefined, [requestJson, moved], { timeout: timeoutMs, result: { copy: true } }),
+        timeoutMs,
+      );
     },
     output() {
       if (isolate.isDisposed) return { output: '', truncated: false };
       try {
-        return JSON.parse(outputRef.applySync(undefined, [], { timeout: 1000 }) as string) as { output: string; truncated: boolean };
+        return JSON.parse(outputRef.applySync(undefined, [], { timeout: 1000 }) as string) as {
+          output: string;
+          truncated: boolean;
+        };
       } catch {
         return { output: '', truncated: false };
       }

@@ -57,7 +57,8 @@ export async function openRemoteSandbox(limits: SandboxLimits): Promise<Sandbox>
   }
 
   return {
-    load: (name, { file, code, format }, timeoutMs) => call({ op: 'load', session, name, file, code, format, timeoutMs }, timeoutMs),
+    load: (name, { file, code, format }, timeoutMs) =>
+      call({ op: 'load', session, name, file, code, format, timeoutMs }, timeoutMs),
     run(request, timeoutMs) {
       const { json, parts } = serialise(request);
       return call({ op: 'run', session, json, blocks: parts.map((part) => asBlock(host, part)), timeoutMs }, timeoutMs);

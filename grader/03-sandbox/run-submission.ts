@@ -9,7 +9,8 @@ import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimi
 import { decodeReply } from './wire.ts';
 
 /** What a case produced: a parsed (still untrusted) reply, or why there is none. */
-export type CaseOutcome = Exclude<Outcome, { kind: 'reply' }> | { kind: 'reply'; reply: unknown } | { kind: 'skipped'; error: GraderError };
+export type CaseOutcome =
+  Exclude<Outcome, { kind: 'reply' }> | { kind: 'reply'; reply: unknown } | { kind: 'skipped'; error: GraderError };
 
 export interface SandboxRun {
   moduleErrors: Partial<Record<StudentModule, GraderError>>;
@@ -33,7 +34,11 @@ export function moduleOf(c: CaseDef): StudentModule {
   return c.export ? c.export.module : 'engine';
 }
 
-export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], limits: RunLimits): Promise<SandboxRun> {
+export async function runSubmission(
+  loaded: LoadedSubmission,
+  cases: CaseDef[],
+  limits: RunLimits,
+): Promise<SandboxRun> {
   let sandbox = await openSandbox(limits);
   // Counted from here: starting a sandbox is the grader's time, not the student's.
   const deadline = Date.now() + limits.submissionMs;
@@ -100,7 +105,13 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
       // out every remaining case would only slow down the whole class.
       if (timeoutsInARow >= 2) stopped = timedOut = true;
       if (stopped) {
-        outcomes.set(c.id, { outcome: { kind: 'skipped', error: new GraderError('E_SUBMISSION_LOAD', 'earlier cases hung, so the rest were skipped') }, ms: 0 });
+        outcomes.set(c.id, {
+          outcome: {
+            kind: 'skipped',
+            error: new GraderError('E_SUBMISSION_LOAD', 'earlier cases hung, so the rest were skipped'),
+          },
+          ms: 0,
+        });
         continue;
       }
       const started = performance.now();
@@ -119,7 +130,9 @@ export async function runSubmission(loaded: LoadedSubmission, cases: CaseDef[], 
 }
 
 function requestFor(c: CaseDef): Request {
-  return c.graph ? { kind: 'graph', graph: c.graph } : { kind: 'export', module: c.export!.module, name: c.export!.name };
+  return c.graph
+    ? { kind: 'graph', graph: c.graph }
+    : { kind: 'export', module: c.export!.module, name: c.export!.name };
 }
 
 function asCaseOutcome(outcome: Outcome): CaseOutcome {
@@ -135,7 +148,11 @@ function asCaseOutcome(outcome: Outcome): CaseOutcome {
  * Runs cases in one call; returns the outcomes of those that finished (all,
  * or a prefix), or 'lost' when the isolate ran out of memory and is gone.
  */
-async function runBatch(sandbox: Sandbox, cases: CaseDef[], timeoutMs: number): Promise<Array<{ outcome: CaseOutcome; ms: number }> | 'lost'> {
+async function runBatch(
+  sandbox: Sandbox,
+  cases: CaseDef[],
+  timeoutMs: number,
+): Promise<Array<{ outcome: CaseOutcome; ms: number }> | 'lost'> {
   if (cases.length === 0) return [];
   let outcome = await sandbox.run({ kind: 'batch', requests: cases.map(requestFor) }, timeoutMs);
   // After a timeout the isolate still holds the replies that finished first.
@@ -143,20 +160,34 @@ async function runBatch(sandbox: Sandbox, cases: CaseDef[], timeoutMs: number): 
   if (outcome.kind === 'memory') return 'lost';
   if (outcome.kind !== 'reply') return [];
   const parsed = asCaseOutcome(outcome);
-  const batch = parsed.kind === 'reply' ? (parsed.reply as { batch?: Array<{ reply: unknown; ms: unknown }> }).batch : undefined;
+  const batch =
+    parsed.kind === 'reply' ? (parsed.reply as { batch?: Array<{ reply: unknown; ms: unknown }> }).batch : undefined;
   if (!Array.isArray(batch)) return [];
   const numbers = outcome.numbers;
-  return batch.slice(0, cases.length).map((entry) => ({ outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) }, ms: typeof entry?.ms === 'number' ? entry.ms : 0 }));
+  return batch
+    .slice(0, cases.length)
+    .map((entry) => ({
+      outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) },
+      ms: typeof entry?.ms === 'number' ? entry.ms : 0,
+    }));
 }
 
 function loadFailure(file: string, outcome: Outcome): GraderError {
   switch (outcome.kind) {
     case 'timeout':
-      return new GraderError('E_SUBMISSION_LOAD', `${file} did not finish loading within ${outcome.ms} ms: is there an endless loop at the top level?`, { location: { file } });
+      return new GraderError(
+        'E_SUBMISSION_LOAD',
+        `${file} did not finish loading within ${outcome.ms} ms: is there an endless loop at the top level?`,
+        { location: { file } },
+      );
     case 'memory':
       return new GraderError('E_SUBMISSION_LOAD', `${file} ran out of memory while loading`, { location: { file } });
     default:
-      return new GraderError('E_SUBMISSION_LOAD', `${file} threw an error while loading: ${outcome.kind === 'crash' ? outcome.message : ''}`, { location: { file } });
+      return new GraderError(
+        'E_SUBMISSION_LOAD',
+        `${file} threw an error while loading: ${outcome.kind === 'crash' ? outcome.message : ''}`,
+        { location: { file } },
+      );
   }
 }
 
@@ -177,8 +208,16 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
       const load = loaded.modules[name];
       const file = load?.ok ? load.bundle.file : `${name}.ts`;
       moduleErrors[name] = names.includes(`${required.name}:uninitialized`)
-        ? new GraderError('E_SUBMISSION_LOAD', `${file} never finished loading: ${required.name} was never defined. Does its top level wait (await) for something that never happens?`, { location: { file } })
-        : new GraderError('E_SUBMISSION_MISSING_EXPORT', `${name}.ts does not export ${required.name}: it needs \`${required.what}\``, { location: { file } });
+        ? new GraderError(
+            'E_SUBMISSION_LOAD',
+            `${file} never finished loading: ${required.name} was never defined. Does its top level wait (await) for something that never happens?`,
+            { location: { file } },
+          )
+        : new GraderError(
+            'E_SUBMISSION_MISSING_EXPORT',
+            `${name}.ts does not export ${required.name}: it needs \`${required.what}\``,
+            { location: { file } },
+          );
     }
   }
 }

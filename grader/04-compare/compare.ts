@@ -48,9 +48,15 @@ type Reply =
 export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
   switch (outcome.kind) {
     case 'skipped':
-      return same('error', `Not run: ${outcome.error.location?.line ? `${formatLocation(outcome.error.location)}: ` : ''}${outcome.error.message}`);
+      return same(
+        'error',
+        `Not run: ${outcome.error.location?.line ? `${formatLocation(outcome.error.location)}: ` : ''}${outcome.error.message}`,
+      );
     case 'timeout':
-      return same('timeout', `Stopped after ${outcome.ms} ms. Look for a loop that never ends, for example in backward() or a rule that calls itself.`);
+      return same(
+        'timeout',
+        `Stopped after ${outcome.ms} ms. Look for a loop that never ends, for example in backward() or a rule that calls itself.`,
+      );
     case 'memory':
       return same('error', 'Your code ran out of memory on this case and was stopped.');
     case 'crash':
@@ -60,10 +66,13 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
   const problems = check('sandbox-reply', reply, 'reply');
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
-    if (reply.error.name === 'NotAttempted') return { ...same('fail', 'Not attempted (optional bonus).'), notAttempted: true };
+    if (reply.error.name === 'NotAttempted')
+      return { ...same('fail', 'Not attempted (optional bonus).'), notAttempted: true };
     return same('error', `Your code threw ${reply.error.name}: ${reply.error.message}`);
   }
-  return 'data' in reply ? judgeGraph(c, { data: reply.data, grad: reply.grad }, tol) : judgeExport(c, reply.value, tol);
+  return 'data' in reply
+    ? judgeGraph(c, { data: reply.data, grad: reply.grad }, tol)
+    : judgeExport(c, reply.value, tol);
 }
 
 function same(status: Judgement['status'], text: string): Judgement {
@@ -74,7 +83,9 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   const graph = c.graph!;
   const reference = referenceGraph(c);
   const n = graph.nodes.length;
-  const okAt = (i: number) => close(student.data[i] ?? 'missing', reference.data[i], tol) && close(student.grad[i] ?? 'missing', reference.grad[i], tol);
+  const okAt = (i: number) =>
+    close(student.data[i] ?? 'missing', reference.data[i], tol) &&
+    close(student.grad[i] ?? 'missing', reference.grad[i], tol);
   // The common case, a pass, needs no per-node report.
   let allOk = student.data.length === n && student.grad.length === n;
   for (let i = 0; allOk && i < n; i++) allOk = okAt(i);
@@ -113,7 +124,12 @@ function consumers(graph: GraphSpec): number[][] {
   return found;
 }
 
-function nodeReports(graph: GraphSpec, student: { data: Num[]; grad: Num[] }, reference: { data: number[]; grad: number[] }, ok: boolean[]): NodeReport[] {
+function nodeReports(
+  graph: GraphSpec,
+  student: { data: Num[]; grad: Num[] },
+  reference: { data: number[]; grad: number[] },
+  ok: boolean[],
+): NodeReport[] {
   const users = consumers(graph);
   return graph.nodes.map((node, i) => ({
     id: node.id,
@@ -129,10 +145,17 @@ function nodeReports(graph: GraphSpec, student: { data: Num[]; grad: Num[] }, re
 function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Tolerance): Judgement {
   const want = (referenceFor(c) as { value: number | Record<string, number> }).value;
   if (typeof want === 'number') {
-    if (value === 'NaN') return { ...same('fail', `Not attempted: ${c.export!.name} is still NaN (optional bonus).`), notAttempted: true };
+    if (value === 'NaN')
+      return { ...same('fail', `Not attempted: ${c.export!.name} is still NaN (optional bonus).`), notAttempted: true };
     // A single number is an estimate (the nudge question), so it gets a loose tolerance.
     const ok = typeof value !== 'object' && close(value, want, ESTIMATE_TOLERANCE);
-    return ok ? same('pass', `${c.export!.name} matches.`) : { status: 'fail', summary: `${c.export!.name} is not right yet.`, detail: `${c.export!.name} is ${typeof value === 'object' ? 'an object' : show(value)} but should be about ${show(want)}.` };
+    return ok
+      ? same('pass', `${c.export!.name} matches.`)
+      : {
+          status: 'fail',
+          summary: `${c.export!.name} is not right yet.`,
+          detail: `${c.export!.name} is ${typeof value === 'object' ? 'an object' : show(value)} but should be about ${show(want)}.`,
+        };
   }
   const got = typeof value === 'object' ? value : {};
   const keys = c.export!.keys ?? Object.keys(want);

@@ -28,7 +28,14 @@ function merge(a: Flaws, b: Flaws): Flaws {
 
 function make(ids: string[], parts: Flaws[], members: Candidate[] = []): Candidate {
   const flaws = parts.reduce(merge, {});
-  const candidate: Candidate = { key: `${ids.join('+')}:${JSON.stringify(parts)}`, ids, parts, members, flaws, Value: mutantValueClass(flaws) };
+  const candidate: Candidate = {
+    key: `${ids.join('+')}:${JSON.stringify(parts)}`,
+    ids,
+    parts,
+    members,
+    flaws,
+    Value: mutantValueClass(flaws),
+  };
   if (members.length === 0) candidate.members = [candidate];
   return candidate;
 }
@@ -47,7 +54,8 @@ export function pairCandidates(): Candidate[] {
     pairs = [];
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
-        if (all[i].ids[0] !== all[j].ids[0]) pairs.push(make([all[i].ids[0], all[j].ids[0]], [...all[i].parts, ...all[j].parts], [all[i], all[j]]));
+        if (all[i].ids[0] !== all[j].ids[0])
+          pairs.push(make([all[i].ids[0], all[j].ids[0]], [...all[i].parts, ...all[j].parts], [all[i], all[j]]));
       }
     }
   }

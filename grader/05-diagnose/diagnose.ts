@@ -39,8 +39,12 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
   if (failing.length === 0) return { ids: [], explainsAll: true, perCase };
   // Failing cases first: most candidates are ruled out by the first of them.
   const bySize = (a: CaseDef, b: CaseDef) => size(a) - size(b);
-  const ordered = [...failing.sort(bySize), ...compared.filter((c) => judged.get(c.id)!.status !== 'fail').sort(bySize)];
-  const explains = (cand: Candidate) => ordered.every((c) => sameAs(judged.get(c.id)!.student!, mutantNodes(cand, c), tol));
+  const ordered = [
+    ...failing.sort(bySize),
+    ...compared.filter((c) => judged.get(c.id)!.status !== 'fail').sort(bySize),
+  ];
+  const explains = (cand: Candidate) =>
+    ordered.every((c) => sameAs(judged.get(c.id)!.student!, mutantNodes(cand, c), tol));
   const found = singleCandidates().filter(explains);
   const pair = found.length > 0 ? undefined : pairCandidates().find(explains);
   const best = pair ? [pair] : found;

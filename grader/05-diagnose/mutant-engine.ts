@@ -39,13 +39,19 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
   class M {
     grad = 0;
     _backward = () => {};
-    constructor(public data: number, public _prev: M[] = []) {}
+    constructor(
+      public data: number,
+      public _prev: M[] = [],
+    ) {}
 
     add(other: M | number): M {
       const o = wrap(other);
       const out = new M(this.data + o.data, [this, o]);
       const share = flaws.addSplit ? 0.5 : 1;
-      out._backward = () => { give('add', this, share, out.grad); give('add', o, share, out.grad); };
+      out._backward = () => {
+        give('add', this, share, out.grad);
+        give('add', o, share, out.grad);
+      };
       return out;
     }
     mul(other: M | number): M {
@@ -73,7 +79,10 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       const o = wrap(other);
       if (!flaws.subWrongSign) return this.add(o.neg());
       const out = new M(this.data - o.data, [this, o]);
-      out._backward = () => { this.grad += out.grad; o.grad += out.grad; };
+      out._backward = () => {
+        this.grad += out.grad;
+        o.grad += out.grad;
+      };
       return out;
     }
     pow(n: number): M {
@@ -106,7 +115,10 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       // micrograd's recursive build_topo without its visited set: a node
       // reached along two paths is listed, and run, twice.
       const seq: M[] = [];
-      const walk = (n: M) => { n._prev.forEach(walk); seq.push(n); };
+      const walk = (n: M) => {
+        n._prev.forEach(walk);
+        seq.push(n);
+      };
       walk(root);
       return seq.reverse();
     }
@@ -115,7 +127,10 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
     const stack: Array<[M, boolean]> = [[root, false]];
     while (stack.length > 0) {
       const [n, done] = stack.pop()!;
-      if (done) { topo.push(n); continue; }
+      if (done) {
+        topo.push(n);
+        continue;
+      }
       if (seen.has(n)) continue;
       seen.add(n);
       stack.push([n, true]);

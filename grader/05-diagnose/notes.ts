@@ -20,18 +20,34 @@ export interface CaseNote {
 
 /** The exercise in which each rule is written; null for rules every exercise relies on. */
 const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
-  add: 'add', mul: 'mul', tanh: 'tanh', accumulation: 'accumulate', 'chain rule': null, backward: null,
-  neg: 'bonus-ops', sub: 'bonus-ops', pow: 'bonus-ops', exp: 'bonus-ops', relu: 'bonus-ops',
+  add: 'add',
+  mul: 'mul',
+  tanh: 'tanh',
+  accumulation: 'accumulate',
+  'chain rule': null,
+  backward: null,
+  neg: 'bonus-ops',
+  sub: 'bonus-ops',
+  pow: 'bonus-ops',
+  exp: 'bonus-ops',
+  relu: 'bonus-ops',
 };
 
 function changesCase(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
   const mutant = mutantNodes(member, c);
   const reference = referenceGraph(c);
   if (!mutant) return true;
-  return reference.grad.some((g, i) => !close(mutant.grad[i], g, tol) || !close(mutant.data[i], reference.data[i], tol));
+  return reference.grad.some(
+    (g, i) => !close(mutant.grad[i], g, tol) || !close(mutant.data[i], reference.data[i], tol),
+  );
 }
 
-export function explainCase(c: CaseDef, candidate: Candidate | undefined, judgement: Judgement, tol: Tolerance): CaseNote {
+export function explainCase(
+  c: CaseDef,
+  candidate: Candidate | undefined,
+  judgement: Judgement,
+  tol: Tolerance,
+): CaseNote {
   if (!candidate) {
     const where = c.visibility === 'visible' ? firstWrongNode(judgement) : '';
     return {
@@ -41,7 +57,9 @@ export function explainCase(c: CaseDef, candidate: Candidate | undefined, judgem
       hints: [],
     };
   }
-  const responsible = candidate.members.filter((m) => changesCase(m, c, tol)).map((m) => MISCONCEPTION_BY_ID.get(m.ids[0])!);
+  const responsible = candidate.members
+    .filter((m) => changesCase(m, c, tol))
+    .map((m) => MISCONCEPTION_BY_ID.get(m.ids[0])!);
   const causes = responsible.length > 0 ? responsible : candidate.ids.map((id) => MISCONCEPTION_BY_ID.get(id)!);
   const ownRule = causes.some((m) => EXERCISE_OF_RULE[m.rule] === c.exercise || EXERCISE_OF_RULE[m.rule] === null);
   const ids = causes.map((m) => m.id);

@@ -26,12 +26,20 @@ export interface ScoreInput {
 
 export function scoreSubmission(input: ScoreInput): SubmissionResult {
   const tests = input.cases.map((c) => testResult(c, input.judged.get(c.id)!, input));
-  const sum = (kind: CaseDef['kind'], field: 'points' | 'maxPoints') => round(tests.filter((t) => t.kind === kind).reduce((s, t) => s + t[field], 0));
+  const sum = (kind: CaseDef['kind'], field: 'points' | 'maxPoints') =>
+    round(tests.filter((t) => t.kind === kind).reduce((s, t) => s + t[field], 0));
   const errors = input.loadErrors.map(toSubmissionError);
   const timedOut = input.run?.timedOut ?? false;
   const diagnoses = input.diagnosis.ids.map((id) => {
     const m = MISCONCEPTION_BY_ID.get(id)!;
-    return { id, title: m.title, hint: m.hint, rule: m.rule, bonus: m.bonus, cases: tests.filter((t) => t.misconceptions.includes(id)).map((t) => t.id) };
+    return {
+      id,
+      title: m.title,
+      hint: m.hint,
+      rule: m.rule,
+      bonus: m.bonus,
+      cases: tests.filter((t) => t.misconceptions.includes(id)).map((t) => t.id),
+    };
   });
   return {
     id: input.id,
@@ -53,7 +61,8 @@ export function scoreSubmission(input: ScoreInput): SubmissionResult {
 
 function testResult(c: CaseDef, j: Judgement, input: ScoreInput): TestResult {
   const note = input.diagnosis.perCase.get(c.id);
-  const earned = j.status === 'pass' ? c.points : j.status === 'fail' && j.fraction !== undefined ? c.points * j.fraction : 0;
+  const earned =
+    j.status === 'pass' ? c.points : j.status === 'fail' && j.fraction !== undefined ? c.points * j.fraction : 0;
   const { nodes, omitted } = trimNodes(j.status === 'pass' ? undefined : j.nodes, input.nodesPerFailedCase ?? 'all');
   const visible = c.visibility === 'visible';
   return {

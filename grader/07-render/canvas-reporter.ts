@@ -31,7 +31,10 @@ export function canvasPoints(s: { score: number; bonus: number }): number {
   return round2(s.score + s.bonus);
 }
 
-export function canvasRows(results: Results, assignment?: { name: string; id?: string }): Array<Array<string | number>> {
+export function canvasRows(
+  results: Results,
+  assignment?: { name: string; id?: string },
+): Array<Array<string | number>> {
   const possible = results.submissions.reduce((max, s) => Math.max(max, s.maxScore), 0);
   const rows: Array<Array<string | number>> = [
     [...CANVAS_IDENTITY_COLUMNS, canvasAssignmentHeader(assignment)],
@@ -41,7 +44,14 @@ export function canvasRows(results: Results, assignment?: { name: string; id?: s
     const student = studentFor(results.roster, s.id);
     rows.push(
       student
-        ? [student.name, student.canvasId ?? '', student.studentId, student.email ?? '', student.section ?? '', canvasPoints(s)]
+        ? [
+            student.name,
+            student.canvasId ?? '',
+            student.studentId,
+            student.email ?? '',
+            student.section ?? '',
+            canvasPoints(s),
+          ]
         : [s.id, '', '', '', '', canvasPoints(s)],
     );
   }

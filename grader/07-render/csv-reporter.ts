@@ -9,7 +9,17 @@ import type { Results } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
 import type { Reporter } from './reporter.ts';
 
-export const CSV_COLUMNS = ['id', 'status', 'score', 'max_score', 'percent', 'bonus', 'max_bonus', 'misconceptions', 'errors'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'status',
+  'score',
+  'max_score',
+  'percent',
+  'bonus',
+  'max_bonus',
+  'misconceptions',
+  'errors',
+] as const;
 
 export function csvCell(value: string | number): string {
   let text = String(value);

@@ -44,9 +44,11 @@ export interface GradescopeOptions {
   visibility?: GradescopeVisibility;
 }
 
-
 function testOutput(t: TestResult): string {
-  const lead = t.status === 'error' || t.status === 'timeout' ? `${statusWord(t)[0].toUpperCase()}${statusWord(t).slice(1)}: ` : '';
+  const lead =
+    t.status === 'error' || t.status === 'timeout'
+      ? `${statusWord(t)[0].toUpperCase()}${statusWord(t).slice(1)}: `
+      : '';
   const parts = [`${lead}${t.message}`];
   if (t.note) parts.push(t.note);
   parts.push(...t.hints.map((h) => `Hint: ${h}`));
@@ -73,13 +75,24 @@ function gradescopeTest(t: TestResult, index: number): GradescopeTest {
 export function gradescopeOutput(s: SubmissionResult): string {
   const required = s.tests.filter((t) => t.kind === 'required');
   const lines = [`## Score: ${scoreLine(s)}`, ''];
-  if (s.status === 'error') lines.push('Some of your files could not be loaded, so the cases that need them did not run. Fix the problems below and submit again.', '', ...errorList(s), '');
-  if (s.status === 'timeout') lines.push('Grading stopped because your code ran out of time (an endless loop or very slow code).', '');
+  if (s.status === 'error')
+    lines.push(
+      'Some of your files could not be loaded, so the cases that need them did not run. Fix the problems below and submit again.',
+      '',
+      ...errorList(s),
+      '',
+    );
+  if (s.status === 'timeout')
+    lines.push('Grading stopped because your code ran out of time (an endless loop or very slow code).', '');
   if (s.diagnoses.length > 0) lines.push('### Likely misconceptions', '', ...hintList(s), '');
   if (required.length > 0) {
     const passed = required.filter((t) => t.status === 'pass').length;
-    const hidden = s.tests.some((t) => t.visibility !== 'visible') ? ' Some cases are not shown to you yet, or at all; their points are counted.' : '';
-    lines.push(`${passed} of ${required.length} required cases passed (${scorePercent(s.score, s.maxScore)}% of the points).${hidden}`);
+    const hidden = s.tests.some((t) => t.visibility !== 'visible')
+      ? ' Some cases are not shown to you yet, or at all; their points are counted.'
+      : '';
+    lines.push(
+      `${passed} of ${required.length} required cases passed (${scorePercent(s.score, s.maxScore)}% of the points).${hidden}`,
+    );
   }
   return lines.join('\n').trimEnd();
 }

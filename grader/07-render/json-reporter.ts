@@ -8,7 +8,10 @@ export const jsonReporter: Reporter = {
   description: 'results.json (schemas/results.schema.json)',
   render(results) {
     const problems = check('results', results, 'results.json: $');
-    if (problems.length > 0) throw new GraderError('E_SCHEMA', 'the results do not match their schema (a grader bug)', { details: problems.slice(0, 10) });
+    if (problems.length > 0)
+      throw new GraderError('E_SCHEMA', 'the results do not match their schema (a grader bug)', {
+        details: problems.slice(0, 10),
+      });
     return [{ path: 'results.json', content: `${JSON.stringify(results, null, 2)}\n` }];
   },
 };

@@ -15,7 +15,8 @@ import { concealedFromStudents } from './html/visibility.ts';
 import type { RenderContext, Reporter } from './reporter.ts';
 
 // Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripForbidden(text: string): string {
   return text.replace(FORBIDDEN, '');
@@ -27,7 +28,12 @@ export function xmlText(text: string): string {
 
 /** Attribute values also keep their tabs and line breaks, which a parser would otherwise turn into spaces. */
 export function xmlAttr(text: string | number): string {
-  return xmlText(String(text)).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(String(text))
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
@@ -41,7 +47,9 @@ interface Counts {
 
 function counts(s: SubmissionResult): Counts {
   const tests = s.tests.length === 0 && s.errors.length > 0 ? 1 : s.tests.length;
-  const errors = s.tests.filter((t) => !t.notAttempted && (t.status === 'error' || t.status === 'timeout')).length + (s.tests.length === 0 && s.errors.length > 0 ? 1 : 0);
+  const errors =
+    s.tests.filter((t) => !t.notAttempted && (t.status === 'error' || t.status === 'timeout')).length +
+    (s.tests.length === 0 && s.errors.length > 0 ? 1 : 0);
   return {
     tests,
     failures: s.tests.filter((t) => !t.notAttempted && t.status === 'fail').length,
@@ -73,7 +81,14 @@ function testcase(s: SubmissionResult, t: TestResult, results: Results, context:
 
 function suite(s: SubmissionResult, results: Results, context: RenderContext): string {
   const c = counts(s);
-  const props = { status: s.status, score: s.score, maxScore: s.maxScore, bonus: s.bonus, maxBonus: s.maxBonus, misconceptions: s.misconceptions.join(' ') };
+  const props = {
+    status: s.status,
+    score: s.score,
+    maxScore: s.maxScore,
+    bonus: s.bonus,
+    maxBonus: s.maxBonus,
+    misconceptions: s.misconceptions.join(' '),
+  };
   const lines = [
     `  <testsuite name="${xmlAttr(s.id)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(s.durationMs)}" timestamp="${xmlAttr(results.generatedAt)}">`,
     '    <properties>',
@@ -83,15 +98,32 @@ function suite(s: SubmissionResult, results: Results, context: RenderContext): s
   ];
   // A submission that produced no cases at all (the grader failed on it) must not read as an empty, green suite.
   if (s.tests.length === 0 && s.errors.length > 0) {
-    lines.push(`    <testcase name="load submission" classname="${xmlAttr(s.id)}" time="0.000">`, `      <error message="${xmlAttr(s.errors[0].message)}" type="${s.errors[0].code}"/>`, '    </testcase>');
+    lines.push(
+      `    <testcase name="load submission" classname="${xmlAttr(s.id)}" time="0.000">`,
+      `      <error message="${xmlAttr(s.errors[0].message)}" type="${s.errors[0].code}"/>`,
+      '    </testcase>',
+    );
   }
-  if (s.errors.length > 0) lines.push(`    <system-err>${xmlText(s.errors.map((e) => `${e.code}: ${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}${e.file ? ': ' : ''}${e.message}`).join('\n'))}</system-err>`);
+  if (s.errors.length > 0)
+    lines.push(
+      `    <system-err>${xmlText(s.errors.map((e) => `${e.code}: ${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}${e.file ? ': ' : ''}${e.message}`).join('\n'))}</system-err>`,
+    );
   lines.push('  </testsuite>');
   return lines.join('\n');
 }
 
 export function renderJunit(results: Results, context: RenderContext): string {
-  const total = results.submissions.map(counts).reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, errors: a.errors + c.errors, skipped: a.skipped + c.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+  const total = results.submissions
+    .map(counts)
+    .reduce(
+      (a, c) => ({
+        tests: a.tests + c.tests,
+        failures: a.failures + c.failures,
+        errors: a.errors + c.errors,
+        skipped: a.skipped + c.skipped,
+      }),
+      { tests: 0, failures: 0, errors: 0, skipped: 0 },
+    );
   const time = seconds(results.submissions.reduce((sum, s) => sum + s.durationMs, 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

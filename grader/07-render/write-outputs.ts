@@ -14,7 +14,10 @@ export function checkReporterNames(names: string[]): void {
   for (const name of names) {
     if (reporters[name]) continue;
     const guess = closest(name, Object.keys(reporters));
-    throw new GraderError('E_USAGE', `unknown reporter '${name}'${guess ? `: did you mean '${guess}'?` : ''} (known: ${Object.keys(reporters).join(', ')})`);
+    throw new GraderError(
+      'E_USAGE',
+      `unknown reporter '${name}'${guess ? `: did you mean '${guess}'?` : ''} (known: ${Object.keys(reporters).join(', ')})`,
+    );
   }
 }
 
@@ -25,12 +28,18 @@ export async function renderAll(results: Results, names: string[], context: Rend
   return files;
 }
 
-export async function writeOutputs(outDir: string, results: Results, names: string[], context: RenderContext): Promise<string[]> {
+export async function writeOutputs(
+  outDir: string,
+  results: Results,
+  names: string[],
+  context: RenderContext,
+): Promise<string[]> {
   const files = await renderAll(results, names, context);
   const root = path.resolve(outDir);
   for (const file of files) {
     const target = path.resolve(root, file.path);
-    if (!target.startsWith(root + path.sep)) throw new GraderError('E_INTERNAL', `refusing to write outside the output folder: ${file.path}`);
+    if (!target.startsWith(root + path.sep))
+      throw new GraderError('E_INTERNAL', `refusing to write outside the output folder: ${file.path}`);
     writeFileAtomic(target, file.content);
   }
   return files.map((f) => f.path);

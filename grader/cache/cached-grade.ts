@@ -30,7 +30,12 @@ export function cacheable(result: SubmissionResult): boolean {
   return !result.errors.some((e) => e.code === 'E_INTERNAL');
 }
 
-export function cachedGradeOne(cache: ResultCache, ctx: KeyContext, stats: CacheStats, inner: GradeOne = gradeSubmission): GradeOne {
+export function cachedGradeOne(
+  cache: ResultCache,
+  ctx: KeyContext,
+  stats: CacheStats,
+  inner: GradeOne = gradeSubmission,
+): GradeOne {
   return async (source: SubmissionSource, config: GradingConfig) => {
     const content = digestOrNothing(source);
     const key = content === undefined ? undefined : cacheKey(ctx, source, content);
@@ -75,7 +80,11 @@ export interface CachedRun {
 }
 
 /** gradeAll with the cache in front: what the CLI and the benchmark call. */
-export async function gradeWithCache(sources: SubmissionSource[], config: GradingConfig, options: CachedRunOptions = {}): Promise<CachedRun> {
+export async function gradeWithCache(
+  sources: SubmissionSource[],
+  config: GradingConfig,
+  options: CachedRunOptions = {},
+): Promise<CachedRun> {
   const inner = options.gradeOne ?? gradeSubmission;
   if (options.cacheDir === undefined) {
     const results = await gradeAll(sources, config, options.onProgress, { gradeOne: inner });

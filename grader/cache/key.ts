@@ -43,7 +43,11 @@ let codeDigest: string | undefined;
 
 export function createKeyContext(config: GradingConfig): KeyContext {
   const { concurrency: _speedOnly, ...effective } = config;
-  codeDigest ??= sha256(filesDigest(path.join(ROOT, 'grader'), PRESENTATION), filesDigest(path.join(ROOT, 'solutions')), runtimeVersions());
+  codeDigest ??= sha256(
+    filesDigest(path.join(ROOT, 'grader'), PRESENTATION),
+    filesDigest(path.join(ROOT, 'solutions')),
+    runtimeVersions(),
+  );
   return { config, base: sha256(KEY_FORMAT, GRADER_VERSION, codeDigest, stableJson(effective)) };
 }
 
@@ -63,7 +67,9 @@ export function cacheKey(ctx: KeyContext, source: SubmissionSource, content: str
 /** `name@version` of each runtime package, as resolved from the grader. */
 export function runtimeVersions(): string {
   const require = createRequire(import.meta.url);
-  return RUNTIME_PACKAGES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(' ');
+  return RUNTIME_PACKAGES.map(
+    (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
+  ).join(' ');
 }
 
 function sha256(...parts: string[]): string {

@@ -55,7 +55,11 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const ok = entry?.format === STORE_FORMAT && entry.key === key && entry.result?.id === id && Array.isArray(entry.result.tests);
+    const ok =
+      entry?.format === STORE_FORMAT &&
+      entry.key === key &&
+      entry.result?.id === id &&
+      Array.isArray(entry.result.tests);
     return ok ? entry.result : undefined;
   }
 

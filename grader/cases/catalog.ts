@@ -31,7 +31,8 @@ function readCaseFile(name: string, kind: CaseDef['kind']): CaseDef[] {
   const file = fileURLToPath(new URL(`./data/${name}.json`, import.meta.url));
   const data = JSON.parse(readFileSync(file, 'utf8')) as { cases: CaseFileEntry[] };
   const errors = check('cases', data, `${name}.json`);
-  for (const [i, c] of (data.cases ?? []).entries()) if (c.graph) errors.push(...graphProblems(c.graph, `${name}.json.cases[${i}].graph`));
+  for (const [i, c] of (data.cases ?? []).entries())
+    if (c.graph) errors.push(...graphProblems(c.graph, `${name}.json.cases[${i}].graph`));
   if (errors.length > 0) throw new GraderError('E_SCHEMA', `invalid case file ${name}.json`, { details: errors });
   return data.cases.map((c) => ({ ...c, kind }));
 }
@@ -46,9 +47,11 @@ export function graphProblems(graph: GraphSpec, where: string): string[] {
       const arity = UNARY_OPS.has(node.op) ? 1 : 2;
       if (node.args.length !== arity) problems.push(`${where}.nodes[${i}]: ${node.op} takes ${arity} operand(s)`);
       if (typeof node.args[0] !== 'string') problems.push(`${where}.nodes[${i}]: the first operand must be a node id`);
-      if (node.op === 'pow' && typeof node.args[1] !== 'number') problems.push(`${where}.nodes[${i}]: pow's exponent must be a number`);
+      if (node.op === 'pow' && typeof node.args[1] !== 'number')
+        problems.push(`${where}.nodes[${i}]: pow's exponent must be a number`);
       for (const arg of node.args) {
-        if (typeof arg === 'string' && !seen.has(arg)) problems.push(`${where}.nodes[${i}]: '${arg}' is not defined before it is used`);
+        if (typeof arg === 'string' && !seen.has(arg))
+          problems.push(`${where}.nodes[${i}]: '${arg}' is not defined before it is used`);
       }
     }
     seen.add(node.id);
@@ -103,11 +106,27 @@ export function casesFor(submissionId: string, config: GradingConfig): CaseDef[]
 
 function drawCases(submissionId: string, config: GradingConfig): CaseDef[] {
   const generated: CaseDef[] = [
-    { id: LONG_CHAIN_ID, name: `a chain of ${config.longChain.length} nodes`, exercise: 'add', points: config.longChain.points, visibility: 'hidden', kind: 'required', graph: chainOf(config.longChain.length) },
+    {
+      id: LONG_CHAIN_ID,
+      name: `a chain of ${config.longChain.length} nodes`,
+      exercise: 'add',
+      points: config.longChain.points,
+      visibility: 'hidden',
+      kind: 'required',
+      graph: chainOf(config.longChain.length),
+    },
   ];
   for (let i = 1; i <= config.randomCases.count; i++) {
     const seed = seedFrom(`${config.salt}:${submissionId}:${i}`);
-    generated.push({ id: `${RANDOM_PREFIX}${i}`, name: `a random graph of add, mul and tanh (#${i}, drawn for this submission)`, exercise: 'accumulate', points: config.randomCases.points, visibility: 'hidden', kind: 'required', graph: randomGraph(seed, config.randomCases.nodes) });
+    generated.push({
+      id: `${RANDOM_PREFIX}${i}`,
+      name: `a random graph of add, mul and tanh (#${i}, drawn for this submission)`,
+      exercise: 'accumulate',
+      points: config.randomCases.points,
+      visibility: 'hidden',
+      kind: 'required',
+      graph: randomGraph(seed, config.randomCases.nodes),
+    });
   }
   return applyConfig([...fixedCases(), ...generated], config);
 }
@@ -118,7 +137,8 @@ function applyConfig(cases: CaseDef[], config: GradingConfig): CaseDef[] {
   return cases.map((c) => {
     const override = config.cases[c.id] ?? {};
     const exercisePoints = config.exercises[c.exercise]?.points;
-    const points = override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
+    const points =
+      override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
     return { ...c, points, visibility: override.visibility ?? c.visibility };
   });
 }

@@ -4,7 +4,16 @@
  * Value in the trusted process, so expected numbers never have to cross into
  * the sandbox.
  */
-import { NO_OPERAND, NODE_OPERAND, NUMBER_OPERAND, OP_CODES, runProgram, type Program, type ProgramValue, type ProgramValueClass } from './program.ts';
+import {
+  NO_OPERAND,
+  NODE_OPERAND,
+  NUMBER_OPERAND,
+  OP_CODES,
+  runProgram,
+  type Program,
+  type ProgramValue,
+  type ProgramValueClass,
+} from './program.ts';
 
 export type OpName = 'add' | 'mul' | 'tanh' | 'neg' | 'sub' | 'pow' | 'exp' | 'div' | 'relu';
 

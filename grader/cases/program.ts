@@ -68,7 +68,10 @@ export function buildAndBackward(Value: ProgramValueClass, program: Program): Pr
     const method = self[name];
     if (typeof method !== 'function') throw new TypeError(`Value has no method ${name}()`);
     const kind = code[at + 3];
-    const result = kind === NO_OPERAND ? method.call(self) : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : constants[code[at + 2]]);
+    const result =
+      kind === NO_OPERAND
+        ? method.call(self)
+        : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : constants[code[at + 2]]);
     built[count++] = result as ProgramValue;
   }
   built[program.output].backward();

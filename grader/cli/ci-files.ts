@@ -16,7 +16,11 @@ import { anchorLines } from '../07-render/ci/source-lines.ts';
  * The repository root: `--repo-root` when given; else $GITHUB_WORKSPACE when
  * the submission lies inside it; else the submission folder itself.
  */
-export function repositoryRoot(submissionDir: string, explicit: string | undefined, workspace: string | undefined): string {
+export function repositoryRoot(
+  submissionDir: string,
+  explicit: string | undefined,
+  workspace: string | undefined,
+): string {
   if (explicit) return path.resolve(explicit);
   if (workspace) {
     const ws = path.resolve(workspace);

@@ -31,8 +31,12 @@ function suggestOptions(message: string): string {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (!unknown) return '';
   // The options of the command that failed are registered on the instance by now.
-  const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
-  const known = [...Object.keys(options.key), ...Object.values(options.alias).flat()].filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  const options = (
+    cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }
+  ).getOptions();
+  const known = [...Object.keys(options.key), ...Object.values(options.alias).flat()].filter(
+    (k) => k.length > 1 && !/[A-Z]/.test(k),
+  );
   const hints = unknown[1]
     .split(', ')
     .map((arg) => [arg, closest(arg.replace(/^-+/, ''), known)] as const)

@@ -14,7 +14,8 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   const interactive = stream.isTTY === true && !process.env.CI;
   if (!interactive) {
     return {
-      update: ({ done, total: all, result }) => stream.write(`[${done}/${all}] ${result.id}: ${result.status}, ${result.score}/${result.maxScore}\n`),
+      update: ({ done, total: all, result }) =>
+        stream.write(`[${done}/${all}] ${result.id}: ${result.status}, ${result.score}/${result.maxScore}\n`),
       stop: () => {},
     };
   }

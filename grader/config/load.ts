@@ -31,7 +31,10 @@ export function loadConfigFile(file: string | undefined): ConfigResult {
 /** The config, or a typed error listing every problem. */
 export function requireConfig(file: string | undefined): ConfigResult {
   const result = loadConfigFile(file);
-  if (result.errors.length > 0) throw new GraderError('E_CONFIG', `the grading config has ${result.errors.length} error(s)`, { details: result.errors });
+  if (result.errors.length > 0)
+    throw new GraderError('E_CONFIG', `the grading config has ${result.errors.length} error(s)`, {
+      details: result.errors,
+    });
   return result;
 }
 

@@ -24,17 +24,31 @@ export const rules: Record<string, Rule> = {
     const known = new Set(allCaseIds(config));
     return Object.keys(config.cases)
       .filter((id) => !known.has(id))
-      .map((id) => ({ level: 'error', path: `$.cases.${id}`, message: `no case has the id '${id}'${didYouMean(id, known)}` }));
+      .map((id) => ({
+        level: 'error',
+        path: `$.cases.${id}`,
+        message: `no case has the id '${id}'${didYouMean(id, known)}`,
+      }));
   },
   'known-exercises': (config) => {
     const known = new Set([...fixedCases().map((c) => c.exercise)]);
     return Object.keys(config.exercises)
       .filter((id) => !known.has(id))
-      .map((id) => ({ level: 'error', path: `$.exercises.${id}`, message: `no exercise has the id '${id}'${didYouMean(id, known)}` }));
+      .map((id) => ({
+        level: 'error',
+        path: `$.exercises.${id}`,
+        message: `no exercise has the id '${id}'${didYouMean(id, known)}`,
+      }));
   },
   'case-fits-in-submission-timeout': (config) =>
     config.timeouts.caseMs > config.timeouts.submissionMs
-      ? [{ level: 'error', path: '$.timeouts.caseMs', message: `${config.timeouts.caseMs} ms for one case exceeds the ${config.timeouts.submissionMs} ms for the whole submission` }]
+      ? [
+          {
+            level: 'error',
+            path: '$.timeouts.caseMs',
+            message: `${config.timeouts.caseMs} ms for one case exceeds the ${config.timeouts.submissionMs} ms for the whole submission`,
+          },
+        ]
       : [],
   'due-date-for-after-due-date': (config) =>
     config.dueDate === undefined && Object.values(config.cases).some((c) => c.visibility === 'after_due_date')
@@ -42,15 +56,34 @@ export const rules: Record<string, Rule> = {
       : [],
   'due-date-parses': (config) =>
     config.dueDate !== undefined && Number.isNaN(Date.parse(config.dueDate))
-      ? [{ level: 'error', path: '$.dueDate', message: `'${config.dueDate}' is not a date and time (use ISO 8601, e.g. 2026-12-01T23:59:00Z)` }]
+      ? [
+          {
+            level: 'error',
+            path: '$.dueDate',
+            message: `'${config.dueDate}' is not a date and time (use ISO 8601, e.g. 2026-12-01T23:59:00Z)`,
+          },
+        ]
       : [],
   'course-salt-set': (config) =>
     config.salt === DEFAULT_SALT
-      ? [{ level: 'warning', path: '$.salt', message: "no course salt is set: students who know the default can predict their random cases; set 'salt' to a secret" }]
+      ? [
+          {
+            level: 'warning',
+            path: '$.salt',
+            message:
+              "no course salt is set: students who know the default can predict their random cases; set 'salt' to a secret",
+          },
+        ]
       : [],
   'tolerance-is-tight': (config) =>
     config.tolerance.rtol > 1e-3 || config.tolerance.atol > 1e-3
-      ? [{ level: 'warning', path: '$.tolerance', message: 'a tolerance above 1e-3 may accept wrong rules such as tanh using 1 - x² for small x' }]
+      ? [
+          {
+            level: 'warning',
+            path: '$.tolerance',
+            message: 'a tolerance above 1e-3 may accept wrong rules such as tanh using 1 - x² for small x',
+          },
+        ]
       : [],
 };
 

@@ -53,7 +53,11 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
     catalogue = loadCatalogue(root);
   } catch (error) {
     if (!isGraderError(error)) throw error;
-    const problems = [error.message, ...error.details.slice(1)].map((message) => ({ rule: 'catalogue' as const, file: 'course.json', message }));
+    const problems = [error.message, ...error.details.slice(1)].map((message) => ({
+      rule: 'catalogue' as const,
+      file: 'course.json',
+      message,
+    }));
     return report(root, { required: 0, bonus: 0 }, problems, ['catalogue']);
   }
 
@@ -73,17 +77,28 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
   return report(root, { required: count('required'), bonus: count('bonus') }, problems, Object.keys(RULES) as RuleId[]);
 }
 
-function report(root: string, exercises: CheckReport['exercises'], problems: CheckProblem[], ran: RuleId[]): CheckReport {
+function report(
+  root: string,
+  exercises: CheckReport['exercises'],
+  problems: CheckProblem[],
+  ran: RuleId[],
+): CheckReport {
   const rules = (Object.keys(RULES) as RuleId[]).map((id) => ({
     id,
     title: RULES[id],
-    status: !ran.includes(id) ? ('not run' as const) : problems.some((p) => p.rule === id) ? ('failed' as const) : ('ok' as const),
+    status: !ran.includes(id)
+      ? ('not run' as const)
+      : problems.some((p) => p.rule === id)
+        ? ('failed' as const)
+        : ('ok' as const),
   }));
   return { ok: problems.length === 0, root, exercises, rules, problems };
 }
 
 function runErrors(...runs: ProjectRun[]): CheckProblem[] {
-  return runs.flatMap((run) => (run.error ? [{ rule: 'required' as const, file: 'vitest.config.ts', message: run.error }] : []));
+  return runs.flatMap((run) =>
+    run.error ? [{ rule: 'required' as const, file: 'vitest.config.ts', message: run.error }] : [],
+  );
 }
 
 /** The two promises an exercise's test file makes: about its stub, and about its solution. */
@@ -94,7 +109,13 @@ function judgeExercise(exercise: Exercise, stubs: ProjectRun, solutions: Project
   const onStub = stubs.files.get(exercise.test);
   const onSolution = solutions.files.get(exercise.test);
   if (!onStub || !onSolution) {
-    return [{ rule, file: exercise.test, message: `vitest did not run ${exercise.test} (is it matched by the public projects in vitest.config.ts?)` }];
+    return [
+      {
+        rule,
+        file: exercise.test,
+        message: `vitest did not run ${exercise.test} (is it matched by the public projects in vitest.config.ts?)`,
+      },
+    ];
   }
 
   const problems: CheckProblem[] = [];

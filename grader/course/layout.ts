@@ -21,7 +21,11 @@ export async function checkLayout(root: string, catalogue: Catalogue): Promise<C
   for (const exercise of catalogue.exercises) {
     for (const file of [exercise.file, solutionFileOf(exercise.file), exercise.test]) {
       if (!exists(file)) {
-        problems.push({ rule: 'files', file, message: `${file} does not exist, but exercise '${exercise.id}' in course.json needs it` });
+        problems.push({
+          rule: 'files',
+          file,
+          message: `${file} does not exist, but exercise '${exercise.id}' in course.json needs it`,
+        });
       }
     }
     // The schema already demands a hint; this also catches one that is only whitespace.
@@ -41,15 +45,27 @@ export async function checkLayout(root: string, catalogue: Catalogue): Promise<C
   const stubs = (await listFiles(root, 'exercises')).map((f) => f.replace(/^exercises\//, ''));
   const refs = (await listFiles(root, 'solutions')).map((f) => f.replace(/^solutions\//, ''));
   for (const name of stubs.filter((f) => !refs.includes(f))) {
-    problems.push({ rule: 'mirror', file: `exercises/${name}`, message: `exercises/${name} has no reference twin solutions/${name}` });
+    problems.push({
+      rule: 'mirror',
+      file: `exercises/${name}`,
+      message: `exercises/${name} has no reference twin solutions/${name}`,
+    });
   }
   for (const name of refs.filter((f) => !stubs.includes(f))) {
-    problems.push({ rule: 'mirror', file: `solutions/${name}`, message: `solutions/${name} has no stub exercises/${name}` });
+    problems.push({
+      rule: 'mirror',
+      file: `solutions/${name}`,
+      message: `solutions/${name} has no stub exercises/${name}`,
+    });
   }
   for (const name of stubs.filter((f) => refs.includes(f))) {
     const stub = readFileSync(join(root, 'exercises', name), 'utf8');
     if (stub === readFileSync(join(root, 'solutions', name), 'utf8')) {
-      problems.push({ rule: 'mirror', file: `exercises/${name}`, message: `exercises/${name} is a copy of solutions/${name}: students would receive the solution` });
+      problems.push({
+        rule: 'mirror',
+        file: `exercises/${name}`,
+        message: `exercises/${name} is a copy of solutions/${name}: students would receive the solution`,
+      });
     }
   }
   return problems;

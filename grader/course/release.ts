@@ -34,7 +34,10 @@ export async function releaseCourse({ root, out, force = false }: ReleaseOptions
     throw new GraderError('E_USAGE', `--out ${out} contains the course itself; release into a separate folder`);
   }
   if (!force && existsSync(target) && readdirSync(target).length > 0) {
-    throw new GraderError('E_USAGE', `${out} is not empty; choose an empty folder, or pass --force to write into it anyway`);
+    throw new GraderError(
+      'E_USAGE',
+      `${out} is not empty; choose an empty folder, or pass --force to write into it anyway`,
+    );
   }
 
   const catalogue = loadCatalogue(root);

@@ -55,7 +55,10 @@ export async function runPublicTests(root: string, project: PublicProject): Prom
   const scratch = await mkdtemp(join(tmpdir(), `gradelab-${project}-`));
   const report = join(scratch, 'report.json');
   try {
-    const vitest = join(dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
+    const vitest = join(
+      dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json')),
+      'vitest.mjs',
+    );
     const args = [vitest, 'run', '--project', project, '--reporter=json', `--outputFile=${report}`];
     const { stderr, timedOut } = await run(process.execPath, args, root);
     let parsed: { testResults: JsonFile[] };
@@ -90,8 +93,7 @@ function summarise(file: string, json: JsonFile): FileResult {
     : loadFailed
       ? firstLine(json.message || 'the file failed to load')
       : undefined;
-  const outcome: FileOutcome =
-    failed > 0 || loadFailed ? 'failed' : passed > 0 && skipped === 0 ? 'passed' : 'skipped';
+  const outcome: FileOutcome = failed > 0 || loadFailed ? 'failed' : passed > 0 && skipped === 0 ? 'passed' : 'skipped';
   return { file, outcome, passed, failed, skipped, firstFailure };
 }
 

@@ -13,7 +13,18 @@ import { GraderError } from '../errors.ts';
 import { runAutograderScript, setupScript } from './scripts.ts';
 
 /** What the grader needs at run time: its code, schemas, case data, the reference solutions and the course files. */
-export const BUNDLE_ENTRIES = ['package.json', 'package-lock.json', 'tsconfig.json', 'course.json', 'bin', 'grader', 'schemas', 'solutions', 'exercises', 'templates'];
+export const BUNDLE_ENTRIES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'course.json',
+  'bin',
+  'grader',
+  'schemas',
+  'solutions',
+  'exercises',
+  'templates',
+];
 const NEVER = new Set(['node_modules', '.git', '.DS_Store']);
 const MARKER = '.gradelab-bundle';
 const EXECUTABLE = new Set(['run_autograder', 'setup.sh', 'bin/grader.js']);
@@ -41,7 +52,8 @@ function listFiles(root: string, rel: string): string[] {
 /** Refuses to clear a folder it did not make: only an earlier bundle (it has the marker) is replaced. */
 function prepareOut(out: string): void {
   if (existsSync(out) && readdirSync(out).length > 0) {
-    if (!existsSync(path.join(out, MARKER))) throw new GraderError('E_USAGE', `${out} is not empty and is not an earlier bundle: choose a new folder`);
+    if (!existsSync(path.join(out, MARKER)))
+      throw new GraderError('E_USAGE', `${out} is not empty and is not an earlier bundle: choose a new folder`);
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
@@ -78,7 +90,10 @@ export function zipBundle(out: string, files: string[], zipFile: string): void {
   const entries: Zippable = {};
   for (const rel of files) {
     const mode = EXECUTABLE.has(rel) ? 0o755 : 0o644;
-    entries[rel] = [new Uint8Array(readFileSync(path.join(out, rel))), { os: 3, attrs: (0o100000 | mode) * 0x10000, mtime: ZIP_DATE }];
+    entries[rel] = [
+      new Uint8Array(readFileSync(path.join(out, rel))),
+      { os: 3, attrs: (0o100000 | mode) * 0x10000, mtime: ZIP_DATE },
+    ];
   }
   mkdirSync(path.dirname(path.resolve(zipFile)), { recursive: true });
   writeFileSync(zipFile, zipSync(entries, { level: 9 }));

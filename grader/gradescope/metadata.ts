@@ -14,7 +14,9 @@ interface Metadata {
 }
 
 export function submissionIdFrom(metadata: Metadata, fallback: string): string {
-  const users = (metadata.users ?? []).map((u) => u.id).filter((id): id is number | string => id !== undefined && id !== null);
+  const users = (metadata.users ?? [])
+    .map((u) => u.id)
+    .filter((id): id is number | string => id !== undefined && id !== null);
   if (users.length > 0) return `gradescope-user-${users.map(String).sort().join('-')}`;
   if (metadata.id !== undefined && metadata.id !== null) return `gradescope-${metadata.id}`;
   return fallback;
@@ -26,6 +28,9 @@ export function readSubmissionId(file: string | undefined, fallback: string): { 
   try {
     return { id: submissionIdFrom(JSON.parse(readFileSync(file, 'utf8')) as Metadata, fallback) };
   } catch (error) {
-    return { id: fallback, warning: `cannot read Gradescope's submission metadata ${file} (${(error as Error).message}); using '${fallback}' as the submission id` };
+    return {
+      id: fallback,
+      warning: `cannot read Gradescope's submission metadata ${file} (${(error as Error).message}); using '${fallback}' as the submission id`,
+    };
   }
 }

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { GradingConfig } from '../config/types.ts';
 import { RESULTS_VERSION, type Results, type SubmissionResult } from './types.ts';
 
-const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+  version: string;
+};
 export const GRADER_VERSION = pkg.version;
 
 export function buildResults(submissions: SubmissionResult[], config: GradingConfig, now = new Date()): Results {
@@ -11,7 +13,12 @@ export function buildResults(submissions: SubmissionResult[], config: GradingCon
     version: RESULTS_VERSION,
     grader: { name: 'gradelab', version: GRADER_VERSION },
     generatedAt: now.toISOString(),
-    config: { tolerance: config.tolerance, timeouts: config.timeouts, memoryMb: config.memoryMb, ...(config.dueDate ? { dueDate: config.dueDate } : {}) },
+    config: {
+      tolerance: config.tolerance,
+      timeouts: config.timeouts,
+      memoryMb: config.memoryMb,
+      ...(config.dueDate ? { dueDate: config.dueDate } : {}),
+    },
     submissions: [...submissions].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

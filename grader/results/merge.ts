@@ -32,7 +32,8 @@ export interface ShardOutput {
 export function readShardOutput(input: string): ShardOutput {
   const dir = existsSync(input) && statSync(input).isDirectory() ? input : path.dirname(input);
   const file = dir === input ? path.join(dir, 'results.json') : input;
-  if (!existsSync(file)) throw new GraderError('E_NOT_FOUND', `${file}: no results.json here (pass each shard's output folder)`);
+  if (!existsSync(file))
+    throw new GraderError('E_NOT_FOUND', `${file}: no results.json here (pass each shard's output folder)`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -40,7 +41,8 @@ export function readShardOutput(input: string): ShardOutput {
     throw new GraderError('E_SCHEMA', `${file}: not valid JSON: ${(error as Error).message}`);
   }
   const problems = check('results', data, `${file}: $`);
-  if (problems.length > 0) throw new GraderError('E_SCHEMA', `${file} is not a valid results.json`, { details: problems.slice(0, 10) });
+  if (problems.length > 0)
+    throw new GraderError('E_SCHEMA', `${file} is not a valid results.json`, { details: problems.slice(0, 10) });
   return { source: file, results: data as Results, shard: readManifest(path.join(dir, SHARD_FILE)) };
 }
 
@@ -53,7 +55,8 @@ function readManifest(file: string): Shard | undefined {
     raw = undefined;
   }
   const { index, count } = raw ?? {};
-  if (!Number.isInteger(index) || !Number.isInteger(count) || index! < 1 || index! > count!) throw new GraderError('E_SCHEMA', `${file}: not a valid shard manifest`);
+  if (!Number.isInteger(index) || !Number.isInteger(count) || index! < 1 || index! > count!)
+    throw new GraderError('E_SCHEMA', `${file}: not a valid shard manifest`);
   return { index: index!, count: count! };
 }
 
@@ -62,12 +65,17 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
   const [first] = outputs;
   for (const other of outputs.slice(1)) {
     const mismatch = [
-      other.results.version !== first.results.version && `results format ${other.results.version} vs ${first.results.version}`,
-      stableJson(other.results.grader) !== stableJson(first.results.grader) && `grader ${other.results.grader.version} vs ${first.results.grader.version}`,
+      other.results.version !== first.results.version &&
+        `results format ${other.results.version} vs ${first.results.version}`,
+      stableJson(other.results.grader) !== stableJson(first.results.grader) &&
+        `grader ${other.results.grader.version} vs ${first.results.grader.version}`,
       stableJson(other.results.config) !== stableJson(first.results.config) && 'grading config',
     ].filter(Boolean);
     if (mismatch.length > 0) {
-      throw new GraderError('E_USAGE', `${other.source} and ${first.source} were not graded the same way (${mismatch.join(', ')}); regrade every shard with one grader and config`);
+      throw new GraderError(
+        'E_USAGE',
+        `${other.source} and ${first.source} were not graded the same way (${mismatch.join(', ')}); regrade every shard with one grader and config`,
+      );
     }
   }
   checkShardSet(outputs);
@@ -75,7 +83,11 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
   for (const { source, results } of outputs) {
     for (const s of results.submissions) {
       const earlier = seen.get(s.id);
-      if (earlier !== undefined) throw new GraderError('E_USAGE', `submission '${s.id}' appears in both ${earlier} and ${source}; each student must be in exactly one shard`);
+      if (earlier !== undefined)
+        throw new GraderError(
+          'E_USAGE',
+          `submission '${s.id}' appears in both ${earlier} and ${source}; each student must be in exactly one shard`,
+        );
       seen.set(s.id, source);
     }
   }
@@ -95,16 +107,28 @@ function checkShardSet(outputs: ShardOutput[]): void {
   if (sharded.length === 0) return;
   if (sharded.length !== outputs.length) {
     const plain = outputs.find((o) => !o.shard)!;
-    throw new GraderError('E_USAGE', `${plain.source} is not from a sharded run but others are; merge the shards of one run only`);
+    throw new GraderError(
+      'E_USAGE',
+      `${plain.source} is not from a sharded run but others are; merge the shards of one run only`,
+    );
   }
   const count = sharded[0].shard!.count;
   const byIndex = new Map<number, string>();
   for (const o of sharded) {
-    if (o.shard!.count !== count) throw new GraderError('E_USAGE', `${o.source} is shard ${formatShard(o.shard!)}, but ${sharded[0].source} is from a split into ${count}`);
+    if (o.shard!.count !== count)
+      throw new GraderError(
+        'E_USAGE',
+        `${o.source} is shard ${formatShard(o.shard!)}, but ${sharded[0].source} is from a split into ${count}`,
+      );
     const twice = byIndex.get(o.shard!.index);
-    if (twice) throw new GraderError('E_USAGE', `shard ${formatShard(o.shard!)} was given twice: ${twice} and ${o.source}`);
+    if (twice)
+      throw new GraderError('E_USAGE', `shard ${formatShard(o.shard!)} was given twice: ${twice} and ${o.source}`);
     byIndex.set(o.shard!.index, o.source);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new GraderError('E_USAGE', `missing shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}: merging now would silently leave those students out`);
+  if (missing.length > 0)
+    throw new GraderError(
+      'E_USAGE',
+      `missing shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}: merging now would silently leave those students out`,
+    );
 }

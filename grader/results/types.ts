@@ -76,7 +76,12 @@ export interface Results {
   version: typeof RESULTS_VERSION;
   grader: { name: string; version: string };
   generatedAt: string;
-  config: { tolerance: { rtol: number; atol: number }; timeouts: { caseMs: number; submissionMs: number }; memoryMb: number; dueDate?: string };
+  config: {
+    tolerance: { rtol: number; atol: number };
+    timeouts: { caseMs: number; submissionMs: number };
+    memoryMb: number;
+    dueDate?: string;
+  };
   submissions: SubmissionResult[];
   /** Present only when the run was given a roster (`grader grade --roster`). */
   roster?: RosterReport;

@@ -73,7 +73,10 @@ export function parseCsv(input: string, separator = detectSeparator(input.replac
       }
       quotedField = true;
       if (i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') {
-        throw new CsvSyntaxError('unexpected text after a closing quote (write "" for a quote inside a quoted field)', line);
+        throw new CsvSyntaxError(
+          'unexpected text after a closing quote (write "" for a quote inside a quoted field)',
+          line,
+        );
       }
       continue;
     }

@@ -27,12 +27,16 @@ export function attachRoster(results: Results, roster: Roster | undefined): { re
 
 /** `canvas` is added when a roster or a Canvas assignment is named and the list does not have it yet. */
 export function withLmsReporters(names: string[], options: LmsOptions): string[] {
-  const wantsCanvas = options.roster !== undefined || options.assignmentName !== undefined || options.assignmentId !== undefined;
+  const wantsCanvas =
+    options.roster !== undefined || options.assignmentName !== undefined || options.assignmentId !== undefined;
   return wantsCanvas && !names.includes('canvas') ? [...names, 'canvas'] : names;
 }
 
 /** The RenderContext's assignment, when one is named. */
 export function assignmentFor(options: LmsOptions): { name: string; id?: string } | undefined {
   if (options.assignmentName === undefined && options.assignmentId === undefined) return undefined;
-  return { name: options.assignmentName ?? '', ...(options.assignmentId !== undefined ? { id: String(options.assignmentId) } : {}) };
+  return {
+    name: options.assignmentName ?? '',
+    ...(options.assignmentId !== undefined ? { id: String(options.assignmentId) } : {}),
+  };
 }

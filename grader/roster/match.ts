@@ -50,7 +50,11 @@ export function studentFor(report: RosterReport | undefined, submissionId: strin
 /** The lines the CLI prints as warnings. */
 export function rosterWarnings(report: RosterReport): string[] {
   return [
-    ...report.submissionsNotInRoster.map((id) => `submission '${id}' is not in the roster ${report.file}: it has no student id or name`),
-    ...report.studentsWithoutSubmission.map((s) => `${s.name || s.studentId} (${s.studentId}, folder '${s.folder}') is in the roster but has no submission`),
+    ...report.submissionsNotInRoster.map(
+      (id) => `submission '${id}' is not in the roster ${report.file}: it has no student id or name`,
+    ),
+    ...report.studentsWithoutSubmission.map(
+      (s) => `${s.name || s.studentId} (${s.studentId}, folder '${s.folder}') is in the roster but has no submission`,
+    ),
   ];
 }

@@ -25,7 +25,10 @@ export interface Roster {
 const ALIASES: Record<string, Column> = { e_mail: 'email', studentid: 'student_id', canvas_user_id: 'canvas_id' };
 
 function normalizeHeader(name: string): string {
-  const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ALIASES[key] ?? key;
 }
 
@@ -34,10 +37,14 @@ export function parseRoster(text: string, file: string): Roster {
   try {
     records = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new GraderError('E_CONFIG', `roster: ${error.message}`, { location: { file, line: error.line } });
+    if (error instanceof CsvSyntaxError)
+      throw new GraderError('E_CONFIG', `roster: ${error.message}`, { location: { file, line: error.line } });
     throw error;
   }
-  if (records.length === 0) throw new GraderError('E_CONFIG', 'roster: the file is empty (it needs a header row: folder,student_id,name)', { location: { file } });
+  if (records.length === 0)
+    throw new GraderError('E_CONFIG', 'roster: the file is empty (it needs a header row: folder,student_id,name)', {
+      location: { file },
+    });
   const [header, ...rows] = records;
   const index = new Map<Column, number>();
   header.fields.forEach((name, i) => {
@@ -48,7 +55,11 @@ export function parseRoster(text: string, file: string): Roster {
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    throw new GraderError('E_CONFIG', `roster: the header row lacks ${missing.join(', ')} (it has: ${header.fields.join(', ')})`, { location: { file, line: header.line } });
+    throw new GraderError(
+      'E_CONFIG',
+      `roster: the header row lacks ${missing.join(', ')} (it has: ${header.fields.join(', ')})`,
+      { location: { file, line: header.line } },
+    );
   }
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -76,7 +87,8 @@ export function parseRoster(text: string, file: string): Roster {
     if (!student.studentId) problems.push(`${file}:${row.line}: the student_id of '${student.folder}' is empty`);
     students.push(student);
   }
-  if (problems.length > 0) throw new GraderError('E_CONFIG', `the roster has ${problems.length} problem(s)`, { details: problems });
+  if (problems.length > 0)
+    throw new GraderError('E_CONFIG', `the roster has ${problems.length} problem(s)`, { details: problems });
   return { file, students };
 }
 

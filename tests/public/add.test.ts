@@ -22,8 +22,13 @@ test('c = a + b sends the gradient to both inputs, unchanged', () => {
   expect(c).toHaveGrad(1, {
     ...about,
     node: 'c',
-    hint: 'dc/dc = 1: backward() starts by setting the output\'s own gradient to 1',
-    mistakes: [{ value: 0, means: 'backward() must start by setting c.grad = 1 (dc/dc = 1); from a gradient of 0, nothing flows back' }],
+    hint: "dc/dc = 1: backward() starts by setting the output's own gradient to 1",
+    mistakes: [
+      {
+        value: 0,
+        means: 'backward() must start by setting c.grad = 1 (dc/dc = 1); from a gradient of 0, nothing flows back',
+      },
+    ],
   });
   expect(a).toHaveGrad(expected.a, { ...about, node: 'a', mistakes: halved });
   expect(b).toHaveGrad(expected.b, { ...about, node: 'b', mistakes: halved });

@@ -20,7 +20,11 @@ bonusTest('sub: c = a - b', () => {
   const about = { in: 'c = a - b', hint: 'd(a - b)/da = 1 and d(a - b)/db = -1, times out.grad' };
   expect(c).toHaveData(3, { ...about, node: 'c' });
   expect(a).toHaveGrad(expected.a, { ...about, node: 'a' });
-  expect(b).toHaveGrad(expected.b, { ...about, node: 'b', mistakes: [{ value: 1, means: 'b is subtracted, so its gradient has a minus sign' }] });
+  expect(b).toHaveGrad(expected.b, {
+    ...about,
+    node: 'b',
+    mistakes: [{ value: 1, means: 'b is subtracted, so its gradient has a minus sign' }],
+  });
 });
 
 bonusTest('neg: b = -a stays connected to a', () => {
@@ -34,7 +38,13 @@ bonusTest('neg: b = -a stays connected to a', () => {
   expect(a).toHaveGrad(expected.a, {
     ...about,
     node: 'a',
-    mistakes: [{ value: 0, means: 'no gradient reached a: -a must be a Value that remembers a (a new Value(-a.data) is cut off from the graph)' }],
+    mistakes: [
+      {
+        value: 0,
+        means:
+          'no gradient reached a: -a must be a Value that remembers a (a new Value(-a.data) is cut off from the graph)',
+      },
+    ],
   });
 });
 
@@ -45,7 +55,11 @@ bonusTest('pow: b = a ** 3 and b = a ** -2 (the exponent is a plain number)', ()
     b.backward();
 
     const expected = numericGrads((a) => a ** n, { a: 1.5 });
-    const about = { in: `b = a ** ${n}`, node: 'a', hint: 'd(aⁿ)/da = n·aⁿ⁻¹, times out.grad; only the base gets a gradient' };
+    const about = {
+      in: `b = a ** ${n}`,
+      node: 'a',
+      hint: 'd(aⁿ)/da = n·aⁿ⁻¹, times out.grad; only the base gets a gradient',
+    };
     expect(b).toHaveData(1.5 ** n, { ...about, node: 'b' });
     expect(a).toHaveGrad(expected.a, {
       ...about,
@@ -62,7 +76,11 @@ bonusTest('exp: b = exp(a)', () => {
   const expected = numericGrads((a) => Math.exp(a), { a: 0.7 });
   const about = { in: 'b = exp(a)', hint: 'exp is its own derivative, times out.grad' };
   expect(b).toHaveData(Math.exp(0.7), { ...about, node: 'b' });
-  expect(a).toHaveGrad(expected.a, { ...about, node: 'a', mistakes: [{ value: 0.7, means: "that is a's own value, not exp(a)" }] });
+  expect(a).toHaveGrad(expected.a, {
+    ...about,
+    node: 'a',
+    mistakes: [{ value: 0.7, means: "that is a's own value, not exp(a)" }],
+  });
 });
 
 bonusTest('div: c = a / b', () => {
@@ -85,12 +103,18 @@ bonusTest('relu: gradient passes where the input is positive, and only there', (
     L.backward();
 
     const expected = numericGrads((a) => Math.max(0, a) * 3, { a: x });
-    const about = { in: `L = relu(a) * 3, a = ${x}`, hint: "relu's local derivative is 1 where its input is positive and 0 elsewhere, times out.grad" };
+    const about = {
+      in: `L = relu(a) * 3, a = ${x}`,
+      hint: "relu's local derivative is 1 where its input is positive and 0 elsewhere, times out.grad",
+    };
     expect(L).toHaveData(Math.max(0, x) * 3, { ...about, node: 'L' });
     expect(a).toHaveGrad(expected.a, {
       ...about,
       node: 'a',
-      mistakes: x > 0 ? [{ value: x * 3, means: "that uses relu's output value as its derivative; the derivative is 1 or 0" }] : [],
+      mistakes:
+        x > 0
+          ? [{ value: x * 3, means: "that uses relu's output value as its derivative; the derivative is 1 or 0" }]
+          : [],
     });
   }
 });

@@ -30,10 +30,17 @@ test('the rule scales by out.grad: L = (a * b) * c', () => {
 
   // Below the top *, out.grad is c = 5, so forgetting it leaves a.grad = b.
   const expected = numericGrads((a, b, c) => a * b * c, { a: 2, b: -3, c: 5 });
-  const about = { in: 'L = (a * b) * c', hint: 'the top * sends a * b the gradient c (the other factor); the inner * then sends each factor the other one, times that' };
+  const about = {
+    in: 'L = (a * b) * c',
+    hint: 'the top * sends a * b the gradient c (the other factor); the inner * then sends each factor the other one, times that',
+  };
   expect(a).toHaveGrad(expected.a, { ...about, node: 'a', mistakes: [{ value: -3, means: dropsUpstream('*') }] });
   expect(b).toHaveGrad(expected.b, { ...about, node: 'b', mistakes: [{ value: 2, means: dropsUpstream('*') }] });
-  expect(c).toHaveGrad(expected.c, { ...about, node: 'c', mistakes: [{ value: 5, means: usesOwnValue('c', 'a * b') }] });
+  expect(c).toHaveGrad(expected.c, {
+    ...about,
+    node: 'c',
+    mistakes: [{ value: 5, means: usesOwnValue('c', 'a * b') }],
+  });
 });
 
 test('+ and * together: L = (a + b) * c', () => {
@@ -45,7 +52,10 @@ test('+ and * together: L = (a + b) * c', () => {
 
   // Below the *, out.grad is c = 4: this is where add's rule must use out.grad.
   const expected = numericGrads((a, b, c) => (a + b) * c, { a: 3, b: -1, c: 4 });
-  const about = { in: 'L = (a + b) * c', hint: 'the * sends a + b the gradient c (the other factor), and + passes it on unchanged to a and b' };
+  const about = {
+    in: 'L = (a + b) * c',
+    hint: 'the * sends a + b the gradient c (the other factor), and + passes it on unchanged to a and b',
+  };
   const addDropsUpstream = [{ value: 1, means: dropsUpstream('+') }];
   expect(a).toHaveGrad(expected.a, { ...about, node: 'a', mistakes: addDropsUpstream });
   expect(b).toHaveGrad(expected.b, { ...about, node: 'b', mistakes: addDropsUpstream });

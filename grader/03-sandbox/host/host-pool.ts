@@ -55,10 +55,18 @@ async function bundle(file: string, input: InputOptions, output: OutputOptions):
  */
 function program(): Promise<string> {
   hostProgram ??= (async () => {
-    const driver = await bundle('../driver.ts', { platform: 'neutral', transform: { target: 'es2022' } }, { format: 'iife' });
+    const driver = await bundle(
+      '../driver.ts',
+      { platform: 'neutral', transform: { target: 'es2022' } },
+      { format: 'iife' },
+    );
     const host = await bundle(
       './sandbox-host.ts',
-      { platform: 'node', external: ['isolated-vm'], transform: { target: 'node20', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } } },
+      {
+        platform: 'node',
+        external: ['isolated-vm'],
+        transform: { target: 'node20', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } },
+      },
       { format: 'cjs' },
     );
     const parts = host.split('require("isolated-vm")');
@@ -120,6 +128,8 @@ function unavailable(error: unknown): GraderError {
   if (error instanceof GraderError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new GraderError('E_SANDBOX_UNAVAILABLE', `student code cannot be run on this machine: ${reason}`, {
-    details: ['check that `npm install` finished without errors (isolated-vm is built for the Node version that runs the grader)'],
+    details: [
+      'check that `npm install` finished without errors (isolated-vm is built for the Node version that runs the grader)',
+    ],
   });
 }

@@ -25,7 +25,10 @@ const POST_DELAY_MS = 250;
 
 export class SandboxHost {
   private readonly child: ChildProcess;
-  private readonly pending = new Map<number, { resolve: (value: Value) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: Value) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   private readonly ready: Promise<void>;
   private nextId = 1;
   private inFlight = 0;
@@ -69,7 +72,13 @@ export class SandboxHost {
       this.child.on('exit', (code, signal) => {
         onGone();
         const detail = lastWords(this.stderr);
-        this.fail(this.lost ?? new HostLost(`the sandbox process stopped (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`, false));
+        this.fail(
+          this.lost ??
+            new HostLost(
+              `the sandbox process stopped (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`,
+              false,
+            ),
+        );
         reject(this.lost);
       });
     });
@@ -106,7 +115,10 @@ export class SandboxHost {
       const id = this.nextId++;
       return await new Promise<Value>((resolve, reject) => {
         this.horizon = Math.max(Date.now(), this.horizon) + limitMs;
-        const timer = setTimeout(() => this.kill(new HostLost(`no reply within ${limitMs} ms`, true)), this.horizon - Date.now());
+        const timer = setTimeout(
+          () => this.kill(new HostLost(`no reply within ${limitMs} ms`, true)),
+          this.horizon - Date.now(),
+        );
         this.pending.set(id, { resolve, reject, timer });
         this.queue.push({ id, ...command });
         if (this.flushSoon !== 'now') {
@@ -174,7 +186,16 @@ export class SandboxHost {
 
 /** What a dying host last said: its error's own line if there is one (not the stack, nor Node's version). */
 function lastWords(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const error = lines.find((line) => /^([A-Z]\w*)?Error\b.*:/.test(line));
-  return error ?? lines.filter((line) => !/^Node\.js v/.test(line)).slice(-3).join(' ');
+  return (
+    error ??
+    lines
+      .filter((line) => !/^Node\.js v/.test(line))
+      .slice(-3)
+      .join(' ')
+  );
 }

@@ -20,7 +20,9 @@ export type HostCommand =
 
 export type HostRequest = HostCommand & { id: number };
 
-export type HostReply = { id: number; ok: true; value: Outcome | { output: string; truncated: boolean } | null } | { id: number; ok: false; message: string };
+export type HostReply =
+  | { id: number; ok: true; value: Outcome | { output: string; truncated: boolean } | null }
+  | { id: number; ok: false; message: string };
 
 /**
  * Commands issued together (a submission's open, loads and first request)

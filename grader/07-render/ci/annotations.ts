@@ -56,7 +56,11 @@ export interface AnnotationContext {
   now: Date;
 }
 
-export function renderAnnotations(results: Results, submission: SubmissionResult, context: AnnotationContext): string[] {
+export function renderAnnotations(
+  results: Results,
+  submission: SubmissionResult,
+  context: AnnotationContext,
+): string[] {
   const all: Array<{ kind: AnnotationKind; line: string }> = [];
   for (const error of submission.errors) {
     const props: AnnotationProperties = error.file
@@ -72,11 +76,17 @@ export function renderAnnotations(results: Results, submission: SubmissionResult
       continue;
     }
     const kind: AnnotationKind = test.kind === 'required' ? 'error' : 'warning';
-    all.push({ kind, line: workflowCommand(kind, caseLocation(test, context), caseMessage(test, results, context.now)) });
+    all.push({
+      kind,
+      line: workflowCommand(kind, caseLocation(test, context), caseMessage(test, results, context.now)),
+    });
   }
   // Cases skipped after a load error or a hang all share one cause, already annotated: one notice, not twenty.
   if (notRun.length > 0) {
-    all.push({ kind: 'notice', line: workflowCommand('notice', { title: `gradelab: ${notRun.length} case(s) not run` }, notRun[0].message) });
+    all.push({
+      kind: 'notice',
+      line: workflowCommand('notice', { title: `gradelab: ${notRun.length} case(s) not run` }, notRun[0].message),
+    });
   }
   return capPerKind(all);
 }
@@ -114,6 +124,9 @@ function capPerKind(all: Array<{ kind: AnnotationKind; line: string }>): string[
     } else dropped.set(kind, (dropped.get(kind) ?? 0) + 1);
   }
   const more = [...dropped.values()].reduce((a, b) => a + b, 0);
-  if (more > 0) out.push(workflowCommand('notice', { title: 'gradelab' }, `${more} more failing case(s) are listed in the job summary.`));
+  if (more > 0)
+    out.push(
+      workflowCommand('notice', { title: 'gradelab' }, `${more} more failing case(s) are listed in the job summary.`),
+    );
   return out;
 }

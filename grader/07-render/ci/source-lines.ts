@@ -7,7 +7,20 @@
  * match means a file-level annotation, never a guess.
  */
 
-const ANCHORS = ['add', 'mul', 'tanh', 'backward', 'neg', 'sub', 'pow', 'exp', 'div', 'relu', 'manualGrads', 'nudge'] as const;
+const ANCHORS = [
+  'add',
+  'mul',
+  'tanh',
+  'backward',
+  'neg',
+  'sub',
+  'pow',
+  'exp',
+  'div',
+  'relu',
+  'manualGrads',
+  'nudge',
+] as const;
 export type Anchor = (typeof ANCHORS)[number];
 
 /** 1-based line of each anchor that the source defines. */
@@ -26,7 +39,9 @@ export function anchorLines(source: string): Partial<Record<Anchor, number>> {
 }
 
 function definesName(code: string, name: string): boolean {
-  const method = new RegExp(`^(?:(?:public|private|protected|static|async|override)\\s+)*${name}\\s*(?:<[^>]*>)?\\s*\\(`);
+  const method = new RegExp(
+    `^(?:(?:public|private|protected|static|async|override)\\s+)*${name}\\s*(?:<[^>]*>)?\\s*\\(`,
+  );
   const property = new RegExp(`^(?:(?:public|readonly|static)\\s+)*${name}\\s*(?::[^=]*)?=`);
   const declared = new RegExp(`^(?:export\\s+)?(?:const|let|var|function)\\s+${name}\\b`);
   const prototype = new RegExp(`\\.prototype\\.${name}\\s*=`);

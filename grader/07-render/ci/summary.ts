@@ -17,13 +17,31 @@ const STATUS_LINE: Record<SubmissionResult['status'], string> = {
 };
 
 export function renderJobSummary(results: Results, submission: SubmissionResult, now: Date): string {
-  const lines = [`## gradelab: ${mdText(submission.id)}`, '', `Score: ${scoreLine(submission)}  `, `Status: ${STATUS_LINE[submission.status]}`, ''];
+  const lines = [
+    `## gradelab: ${mdText(submission.id)}`,
+    '',
+    `Score: ${scoreLine(submission)}  `,
+    `Status: ${STATUS_LINE[submission.status]}`,
+    '',
+  ];
   if (submission.errors.length > 0) lines.push('### Problems loading your files', '', ...errorList(submission), '');
   if (submission.diagnoses.length > 0) lines.push('### Likely misconceptions', '', ...hintList(submission), '');
   const required = submission.tests.filter((t) => t.kind === 'required');
   const bonus = submission.tests.filter((t) => t.kind === 'bonus');
-  if (required.length > 0) lines.push(`### Cases (${countPassed(required)} of ${required.length} passed)`, '', ...caseTable(required, results, now), '');
-  if (bonus.length > 0) lines.push(`### Bonus cases (${countPassed(bonus)} of ${bonus.length} passed)`, '', ...caseTable(bonus, results, now), '');
+  if (required.length > 0)
+    lines.push(
+      `### Cases (${countPassed(required)} of ${required.length} passed)`,
+      '',
+      ...caseTable(required, results, now),
+      '',
+    );
+  if (bonus.length > 0)
+    lines.push(
+      `### Bonus cases (${countPassed(bonus)} of ${bonus.length} passed)`,
+      '',
+      ...caseTable(bonus, results, now),
+      '',
+    );
   const concealed = submission.tests.filter((t) => concealedFromStudents(t, results, now)).length;
   const footer = concealed > 0 ? `🔒 ${concealed} hidden case(s) show only their outcome and a short message. ` : '';
   lines.push(`<sub>${footer}${mdText(results.grader.name)} ${mdText(results.grader.version)}</sub>`, '');

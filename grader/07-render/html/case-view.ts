@@ -42,15 +42,28 @@ export interface CaseView {
 
 export type Drawings = Map<TestResult, CaseDrawing>;
 
-export function caseView(test: TestResult, index: number, results: Results, context: RenderContext, drawings: Drawings, hiddenNumber: number): CaseView {
+export function caseView(
+  test: TestResult,
+  index: number,
+  results: Results,
+  context: RenderContext,
+  drawings: Drawings,
+  hiddenNumber: number,
+): CaseView {
   const concealed = concealsDetails(test, results, context);
   const badge = testBadge(test.status, test.notAttempted);
   const showNodes = !concealed && test.status !== 'pass' && !!test.nodes && test.nodes.length > 0;
-  const tags = [test.kind === 'bonus' ? 'bonus' : '', context.audience === 'instructor' ? visibilityLabel(test, results, context.now) : concealed ? 'hidden test' : ''].filter(Boolean);
+  const tags = [
+    test.kind === 'bonus' ? 'bonus' : '',
+    context.audience === 'instructor' ? visibilityLabel(test, results, context.now) : concealed ? 'hidden test' : '',
+  ].filter(Boolean);
   const omitted = test.nodesOmitted ?? 0;
   const graph = showNodes ? (drawings.get(test) ?? false) : false;
   // Said again under the table: the table, too, lacks these nodes.
-  const omittedNote = showNodes && omitted > 0 ? `${plural(omitted, 'node')} far from the first wrong gradient ${omitted === 1 ? 'is' : 'are'} not in this report.` : '';
+  const omittedNote =
+    showNodes && omitted > 0
+      ? `${plural(omitted, 'node')} far from the first wrong gradient ${omitted === 1 ? 'is' : 'are'} not in this report.`
+      : '';
   return {
     testId: test.id,
     anchor: `case-${index + 1}`,

@@ -34,7 +34,17 @@ export function escapeDotString(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
-export const OP_SYMBOLS: Record<string, string> = { add: '+', mul: '×', sub: '−', div: '÷', pow: '**', neg: '−x', tanh: 'tanh', exp: 'exp', relu: 'relu' };
+export const OP_SYMBOLS: Record<string, string> = {
+  add: '+',
+  mul: '×',
+  sub: '−',
+  div: '÷',
+  pow: '**',
+  neg: '−x',
+  tanh: 'tanh',
+  exp: 'exp',
+  relu: 'relu',
+};
 
 function field(label: string, student: number | string, expected: number, tol: Tolerance): string {
   const got = num(student);
@@ -45,7 +55,11 @@ function field(label: string, student: number | string, expected: number, tol: T
 function recordLabel(node: NodeReport, tol: Tolerance, opInLabel: boolean): string {
   const mark = NODE_STYLES[nodeKind(node)].mark;
   const name = opInLabel && node.op !== 'leaf' ? `${node.id} = ${OP_SYMBOLS[node.op] ?? node.op}` : node.id;
-  const parts = [`${name}   ${node.ok ? '✓' : mark}`, field('data', node.student.data, node.expected.data, tol), field('grad', node.student.grad, node.expected.grad, tol)];
+  const parts = [
+    `${name}   ${node.ok ? '✓' : mark}`,
+    field('data', node.student.data, node.expected.data, tol),
+    field('grad', node.student.grad, node.expected.grad, tol),
+  ];
   return parts.map(escapeRecord).join('|');
 }
 
@@ -65,23 +79,35 @@ export function graphToDot(nodes: NodeReport[], tol: Tolerance, { opNodes = true
   nodes.forEach((node, i) => {
     const style = NODE_STYLES[nodeKind(node)];
     const value = key.get(node.id)!;
-    lines.push(`  ${value} [label="${recordLabel(node, tol, !opNodes)}", fillcolor="${style.fill}", color="${style.border}", penwidth=${style.width}];`);
+    lines.push(
+      `  ${value} [label="${recordLabel(node, tol, !opNodes)}", fillcolor="${style.fill}", color="${style.border}", penwidth=${style.width}];`,
+    );
     if (node.op === 'leaf') return;
     const op = opNodes ? `o${i}` : value;
-    if (opNodes) lines.push(`  ${op} [shape=circle, style=filled, fillcolor="#eef2ff", color="#6366f1", fontsize=10, width=0.3, margin=0.02, label="${escapeDotString(OP_SYMBOLS[node.op] ?? node.op)}"];`, `  ${op} -> ${value};`);
+    if (opNodes)
+      lines.push(
+        `  ${op} [shape=circle, style=filled, fillcolor="#eef2ff", color="#6366f1", fontsize=10, width=0.3, margin=0.02, label="${escapeDotString(OP_SYMBOLS[node.op] ?? node.op)}"];`,
+        `  ${op} -> ${value};`,
+      );
     let cut = false;
     for (const arg of node.args) {
       if (typeof arg === 'string' && key.has(arg)) lines.push(`  ${key.get(arg)} -> ${op};`);
       else if (typeof arg === 'number') {
         // A plain number operand (a * 3, a ** 2) is drawn as a bare constant.
         const id = `k${extra++}`;
-        lines.push(`  ${id} [shape=plaintext, style="", fontcolor="#475569", label="${escapeDotString(num(arg))}"];`, `  ${id} -> ${op};`);
+        lines.push(
+          `  ${id} [shape=plaintext, style="", fontcolor="#475569", label="${escapeDotString(num(arg))}"];`,
+          `  ${id} -> ${op};`,
+        );
       } else cut = true;
     }
     if (cut) {
       // Operands that are not drawn: a dashed stub says so without wiring the whole page together.
       const id = `k${extra++}`;
-      lines.push(`  ${id} [shape=plaintext, style="", fontcolor="#94a3b8", label="…"];`, `  ${id} -> ${op} [style=dashed, color="#94a3b8"];`);
+      lines.push(
+        `  ${id} [shape=plaintext, style="", fontcolor="#94a3b8", label="…"];`,
+        `  ${id} -> ${op} [style=dashed, color="#94a3b8"];`,
+      );
     }
   });
   lines.push('}');

@@ -36,7 +36,12 @@ export function focusNodes(nodes: NodeReport[], limit = FOCUS_SIZE): NodeReport[
     const id = queue.shift()!;
     if (kept.has(id)) continue;
     kept.add(id);
-    queue.push(...neighbours.get(id)!.filter((n) => !kept.has(n)).slice(0, FAN_OUT));
+    queue.push(
+      ...neighbours
+        .get(id)!
+        .filter((n) => !kept.has(n))
+        .slice(0, FAN_OUT),
+    );
   }
   // Keep the graph's own (topological) order so the layout reads left to right.
   return nodes.filter((n) => kept.has(n.id));

@@ -59,7 +59,11 @@ export interface CaseDrawing {
   wholeSummary: string;
 }
 
-export async function drawGraph(nodes: NodeReport[], tol: Tolerance, options: { opNodes?: boolean } = {}): Promise<GraphDrawing> {
+export async function drawGraph(
+  nodes: NodeReport[],
+  tol: Tolerance,
+  options: { opNodes?: boolean } = {},
+): Promise<GraphDrawing> {
   const dot = graphToDot(nodes, tol, options);
   const cached = cache.get(dot);
   if (cached !== undefined) return { svg: cached, hasSvg: true, problem: '', fitStyle: fitStyle(cached) };
@@ -70,7 +74,12 @@ export async function drawGraph(nodes: NodeReport[], tol: Tolerance, options: { 
     return { svg, hasSvg: true, problem: '', fitStyle: fitStyle(svg) };
   } catch (error) {
     // A drawing is a convenience: the node table under it still has every value.
-    return { svg: '', hasSvg: false, problem: `The graph could not be drawn (${error instanceof Error ? error.message : String(error)}).`, fitStyle: '' };
+    return {
+      svg: '',
+      hasSvg: false,
+      problem: `The graph could not be drawn (${error instanceof Error ? error.message : String(error)}).`,
+      fitStyle: '',
+    };
   }
 }
 
@@ -89,9 +98,18 @@ export async function drawCase(nodes: NodeReport[], tol: Tolerance, omitted = 0)
   const whole = focused && nodes.length <= WHOLE_LIMIT;
   const total = nodes.length + omitted;
   const notes: string[] = [];
-  if (focused) notes.push(`Drawn: the ${focus.length} nodes nearest the first wrong gradient, of ${plural(total, 'node')} in this graph.`);
-  else if (omitted > 0) notes.push(`Drawn: the ${nodes.length} nodes around the first wrong gradient; ${plural(omitted, 'node')} further away ${omitted === 1 ? 'was' : 'were'} left out.`);
-  if (focused && !whole) notes.push(`The other ${plural(total - focus.length, 'node')} ${total - focus.length === 1 ? 'is' : 'are'} too many to draw legibly; the table below lists the ${nodes.length} kept in this report.`);
+  if (focused)
+    notes.push(
+      `Drawn: the ${focus.length} nodes nearest the first wrong gradient, of ${plural(total, 'node')} in this graph.`,
+    );
+  else if (omitted > 0)
+    notes.push(
+      `Drawn: the ${nodes.length} nodes around the first wrong gradient; ${plural(omitted, 'node')} further away ${omitted === 1 ? 'was' : 'were'} left out.`,
+    );
+  if (focused && !whole)
+    notes.push(
+      `The other ${plural(total - focus.length, 'node')} ${total - focus.length === 1 ? 'is' : 'are'} too many to draw legibly; the table below lists the ${nodes.length} kept in this report.`,
+    );
   return {
     main: await drawGraph(focus, tol),
     focusNote: notes.join(' '),

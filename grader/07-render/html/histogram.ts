@@ -30,7 +30,10 @@ export interface Histogram {
 }
 
 /** 0–9 %, 10–19 %, ..., 90–99 %, and full marks on its own: the bar teachers look for first. */
-export const BUCKETS = [...Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 9, label: `${i * 10}–${i * 10 + 9}` })), { from: 100, to: 100, label: '100' }];
+export const BUCKETS = [
+  ...Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 9, label: `${i * 10}–${i * 10 + 9}` })),
+  { from: 100, to: 100, label: '100' },
+];
 
 /** Percent of the required points, floored so that 89.9 % lands in 80–89 and not in 90–99. */
 export function wholePercent(s: SubmissionResult): number {

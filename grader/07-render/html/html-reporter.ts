@@ -50,13 +50,22 @@ export async function renderHtml(results: Results, context: RenderContext): Prom
   const student: RenderContext = { audience: 'student', now: context.now };
   const files: OutputFile[] = [];
   if (context.audience === 'instructor') {
-    files.push({ path: 'index.html', content: t.overview({ ...buildOverview(results), csp: contentSecurityPolicy(t.sortScriptHash) }) });
+    files.push({
+      path: 'index.html',
+      content: t.overview({ ...buildOverview(results), csp: contentSecurityPolicy(t.sortScriptHash) }),
+    });
     for (const s of results.submissions) {
-      files.push({ path: submissionPath(s.id), content: t.submission({ ...buildSubmission(results, s, context, drawn), csp: noScript }) });
+      files.push({
+        path: submissionPath(s.id),
+        content: t.submission({ ...buildSubmission(results, s, context, drawn), csp: noScript }),
+      });
     }
   }
   for (const s of results.submissions) {
-    files.push({ path: feedbackPath(s.id), content: t.submission({ ...buildSubmission(results, s, student, drawn), csp: noScript }) });
+    files.push({
+      path: feedbackPath(s.id),
+      content: t.submission({ ...buildSubmission(results, s, student, drawn), csp: noScript }),
+    });
   }
   return files;
 }
@@ -66,4 +75,3 @@ export const htmlReporter: Reporter = {
   description: 'index.html class overview, a report page per submission, and student feedback pages',
   render: renderHtml,
 };
-

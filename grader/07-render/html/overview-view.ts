@@ -61,7 +61,6 @@ export interface OverviewView {
   footer: string;
 }
 
-
 function rateCss(p: number): string {
   return p >= 80 ? 'rate-good' : p >= 50 ? 'rate-mid' : 'rate-low';
 }
@@ -80,14 +79,24 @@ export function caseRates(submissions: SubmissionResult[]): CaseRate[] {
   return [...byId].map(([id, e]) => {
     const p = percent(e.passed, e.total);
     return {
-      id, name: e.name, passed: e.passed, total: e.total, percent: p, barWidth: `${p}%`, css: rateCss(p),
-      text: `${p}% (${e.passed} of ${e.total})`, isBonus: e.kind === 'bonus', isHidden: e.visibility !== 'visible',
+      id,
+      name: e.name,
+      passed: e.passed,
+      total: e.total,
+      percent: p,
+      barWidth: `${p}%`,
+      css: rateCss(p),
+      text: `${p}% (${e.passed} of ${e.total})`,
+      isBonus: e.kind === 'bonus',
+      isHidden: e.visibility !== 'visible',
     };
   });
 }
 
 export function misconceptionTitle(id: string, submissions: SubmissionResult[] = []): string {
-  return MISCONCEPTION_BY_ID.get(id)?.title ?? submissions.flatMap((s) => s.diagnoses).find((d) => d.id === id)?.title ?? id;
+  return (
+    MISCONCEPTION_BY_ID.get(id)?.title ?? submissions.flatMap((s) => s.diagnoses).find((d) => d.id === id)?.title ?? id
+  );
 }
 
 /** How much of the class each mistake explains, most common first. */
@@ -100,14 +109,24 @@ export function misconceptionRates(submissions: SubmissionResult[]): Misconcepti
       const p = percent(count, submissions.length);
       const title = misconceptionTitle(id, submissions);
       return {
-        id, title, count, percent: p, barWidth: `${p}%`,
+        id,
+        title,
+        count,
+        percent: p,
+        barWidth: `${p}%`,
         sentence: `${p}% of the class (${count} of ${submissions.length})`,
         isBonus: MISCONCEPTION_BY_ID.get(id)?.bonus ?? false,
       };
     });
 }
 
-const STATUS_ORDER: Record<string, number> = { 'st-error': 0, 'st-timeout': 1, 'st-fail': 2, 'st-partial': 3, 'st-pass': 4 };
+const STATUS_ORDER: Record<string, number> = {
+  'st-error': 0,
+  'st-timeout': 1,
+  'st-fail': 2,
+  'st-partial': 3,
+  'st-pass': 4,
+};
 
 export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): StudentRow[] {
   return submissions.map((s) => {
@@ -140,7 +159,12 @@ export function buildOverview(results: Results): OverviewView {
   const percents = subs.map(wholePercent).sort((a, b) => a - b);
   const mean = subs.length ? Math.round(percents.reduce((a, b) => a + b, 0) / subs.length) : 0;
   const middle = Math.floor(subs.length / 2);
-  const median = subs.length === 0 ? 0 : subs.length % 2 ? percents[middle] : Math.round((percents[middle - 1] + percents[middle]) / 2);
+  const median =
+    subs.length === 0
+      ? 0
+      : subs.length % 2
+        ? percents[middle]
+        : Math.round((percents[middle - 1] + percents[middle]) / 2);
   const errors = subs.filter((s) => s.status === 'error').length;
   const timeouts = subs.filter((s) => s.status === 'timeout').length;
   const full = subs.filter((s) => s.maxScore > 0 && s.score >= s.maxScore).length;

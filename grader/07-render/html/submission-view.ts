@@ -36,7 +36,15 @@ export interface SubmissionView {
   feedbackHref: string;
   errors: Array<{ code: string; message: string; location: string; hasLocation: boolean }>;
   hasErrors: boolean;
-  diagnoses: Array<{ title: string; hint: string; id: string; isBonus: boolean; cases: CaseLink[]; hiddenText: string; hasCases: boolean }>;
+  diagnoses: Array<{
+    title: string;
+    hint: string;
+    id: string;
+    isBonus: boolean;
+    cases: CaseLink[];
+    hiddenText: string;
+    hasCases: boolean;
+  }>;
   hasDiagnoses: boolean;
   groups: ExerciseGroup[];
   /** Links to every case that did not pass, for a page that is long. */
@@ -56,11 +64,20 @@ export interface CaseLink {
   css: string;
 }
 
-const EXERCISE_TITLES: Record<string, string> = { manual: 'Gradients by hand', add: 'add', mul: 'mul', tanh: 'tanh', accumulate: 'Accumulating gradients', 'bonus-ops': 'Bonus operations' };
+const EXERCISE_TITLES: Record<string, string> = {
+  manual: 'Gradients by hand',
+  add: 'add',
+  mul: 'mul',
+  tanh: 'tanh',
+  accumulate: 'Accumulating gradients',
+  'bonus-ops': 'Bonus operations',
+};
 
 function groups(s: SubmissionResult, results: Results, context: RenderContext, drawings: Drawings): ExerciseGroup[] {
   const byExerciseTests = new Map<string, Array<{ test: TestResult; index: number }>>();
-  s.tests.forEach((test, index) => byExerciseTests.set(test.exercise, [...(byExerciseTests.get(test.exercise) ?? []), { test, index }]));
+  s.tests.forEach((test, index) =>
+    byExerciseTests.set(test.exercise, [...(byExerciseTests.get(test.exercise) ?? []), { test, index }]),
+  );
   // Hidden tests are numbered in the order the page lists them (grouped by exercise).
   let hidden = 0;
   return [...byExerciseTests].map(([exercise, entries]) => {
@@ -70,17 +87,29 @@ function groups(s: SubmissionResult, results: Results, context: RenderContext, d
     });
     const got = entries.reduce((sum, e) => sum + e.test.points, 0);
     const max = entries.reduce((sum, e) => sum + e.test.maxPoints, 0);
-    return { title: EXERCISE_TITLES[exercise] ?? exercise, pointsText: `${points(got)} / ${points(max)} points`, cases };
+    return {
+      title: EXERCISE_TITLES[exercise] ?? exercise,
+      pointsText: `${points(got)} / ${points(max)} points`,
+      cases,
+    };
   });
 }
 
-function diagnoses(s: SubmissionResult, results: Results, context: RenderContext, links: Map<string, CaseLink>): SubmissionView['diagnoses'] {
+function diagnoses(
+  s: SubmissionResult,
+  results: Results,
+  context: RenderContext,
+  links: Map<string, CaseLink>,
+): SubmissionView['diagnoses'] {
   return s.diagnoses.map((d) => {
     const tests = d.cases.map((id) => s.tests.find((t) => t.id === id)).filter((t): t is TestResult => !!t);
     const shown = tests.filter((t) => !concealsDetails(t, results, context));
     const hidden = tests.length - shown.length;
     return {
-      title: d.title || misconceptionTitle(d.id), hint: d.hint, id: d.id, isBonus: d.bonus,
+      title: d.title || misconceptionTitle(d.id),
+      hint: d.hint,
+      id: d.id,
+      isBonus: d.bonus,
       cases: shown.map((t) => links.get(t.id)!),
       hiddenText: hidden > 0 ? `${shown.length > 0 ? 'and ' : ''}${plural(hidden, 'hidden test')}` : '',
       hasCases: tests.length > 0,
@@ -94,24 +123,34 @@ function diagnoses(s: SubmissionResult, results: Results, context: RenderContext
  * feedback page leaves it out whenever any case is concealed.
  */
 function output(s: SubmissionResult, results: Results, context: RenderContext): SubmissionView['output'] {
-  const withheld = context.audience === 'student' && s.tests.some((t) => concealedFromStudents(t, results, context.now));
+  const withheld =
+    context.audience === 'student' && s.tests.some((t) => concealedFromStudents(t, results, context.now));
   return {
     show: !withheld,
     text: withheld ? '' : s.output,
     empty: !withheld && s.output.length === 0,
     truncated: !withheld && s.outputTruncated,
-    withheld: withheld ? 'Console output is not shown, because it was printed while hidden tests ran. Run the public tests yourself to see it.' : '',
+    withheld: withheld
+      ? 'Console output is not shown, because it was printed while hidden tests ran. Run the public tests yourself to see it.'
+      : '',
   };
 }
 
-export function buildSubmission(results: Results, s: SubmissionResult, context: RenderContext, drawings: Drawings = new Map()): SubmissionView {
+export function buildSubmission(
+  results: Results,
+  s: SubmissionResult,
+  context: RenderContext,
+  drawings: Drawings = new Map(),
+): SubmissionView {
   const instructor = context.audience === 'instructor';
   const passed = s.tests.filter((t) => t.status === 'pass').length;
   const concealedCount = s.tests.filter((t) => concealsDetails(t, results, context)).length;
   const p = percent(s.score, s.maxScore);
   const exerciseGroups = groups(s, results, context, drawings);
   const cases = exerciseGroups.flatMap((g) => g.cases);
-  const links = new Map<string, CaseLink>(cases.map((c) => [c.testId, { name: c.name, href: `#${c.anchor}`, icon: c.badge.icon, css: c.badge.css }]));
+  const links = new Map<string, CaseLink>(
+    cases.map((c) => [c.testId, { name: c.name, href: `#${c.anchor}`, icon: c.badge.icon, css: c.badge.css }]),
+  );
   // Optional bonus work not attempted is not something to fix.
   const failing = cases.filter((c) => !c.passed && c.badge.css !== 'st-skipped').map((c) => links.get(c.testId)!);
   return {
@@ -128,7 +167,12 @@ export function buildSubmission(results: Results, s: SubmissionResult, context: 
     overviewHref: '../index.html',
     // Both pages live one folder down, so a sibling folder is one step up.
     feedbackHref: `../${feedbackPath(s.id)}`,
-    errors: s.errors.map((e) => ({ code: e.code, message: e.message, location: location(e.file, e.line, e.column), hasLocation: !!e.file })),
+    errors: s.errors.map((e) => ({
+      code: e.code,
+      message: e.message,
+      location: location(e.file, e.line, e.column),
+      hasLocation: !!e.file,
+    })),
     hasErrors: s.errors.length > 0,
     diagnoses: diagnoses(s, results, context, links),
     hasDiagnoses: s.diagnoses.length > 0,

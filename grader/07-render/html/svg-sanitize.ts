@@ -9,14 +9,54 @@
  */
 
 /** Kept as they are. */
-const ELEMENTS = new Set(['svg', 'g', 'title', 'polygon', 'polyline', 'path', 'ellipse', 'circle', 'rect', 'line', 'text', 'tspan']);
+const ELEMENTS = new Set([
+  'svg',
+  'g',
+  'title',
+  'polygon',
+  'polyline',
+  'path',
+  'ellipse',
+  'circle',
+  'rect',
+  'line',
+  'text',
+  'tspan',
+]);
 /** Dropped, but their children kept (Graphviz wraps nodes in <a> when they have URLs). */
 const UNWRAP = new Set(['a']);
 
 const ATTRIBUTES = new Set([
-  'width', 'height', 'viewbox', 'class', 'transform', 'points', 'd', 'x', 'y', 'x1', 'y1', 'x2', 'y2',
-  'cx', 'cy', 'r', 'rx', 'ry', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity',
-  'stroke-dasharray', 'text-anchor', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration',
+  'width',
+  'height',
+  'viewbox',
+  'class',
+  'transform',
+  'points',
+  'd',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'text-anchor',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-decoration',
 ]);
 /** No url(), no javascript:, no expression(): plain numbers, names, colours and transforms only. */
 const SAFE_VALUE = /^[\w\s#.,%()+-]*$/;
@@ -37,7 +77,8 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|<|[^<]+/g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|<|[^<]+/g;
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*"([^"]*)"/g;
 
 export class UnsafeSvgError extends Error {}

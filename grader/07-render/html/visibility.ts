@@ -25,6 +25,9 @@ export function concealedFromStudents(test: TestResult, results: Results, now: D
 
 export function visibilityLabel(test: TestResult, results: Results, now: Date): string {
   if (test.visibility === 'hidden') return 'hidden from students';
-  if (test.visibility === 'after_due_date') return concealedFromStudents(test, results, now) ? 'shown to students after the due date' : 'visible (due date passed)';
+  if (test.visibility === 'after_due_date')
+    return concealedFromStudents(test, results, now)
+      ? 'shown to students after the due date'
+      : 'visible (due date passed)';
   return '';
 }

@@ -17,7 +17,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   describe: 'Check the course: stubs compile, required tests fail on stubs and pass on solutions, hints, file lists',
   builder: (y: Argv) =>
     y
-      .option('root', { type: 'string', describe: 'Course folder holding course.json, exercises/ and solutions/ (default: this repository)' })
+      .option('root', {
+        type: 'string',
+        describe: 'Course folder holding course.json, exercises/ and solutions/ (default: this repository)',
+      })
       .example('$0 check', 'Check the course in this repository') as unknown as Argv<CheckArgs>,
   handler: async (args: ArgumentsCamelCase<CheckArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;

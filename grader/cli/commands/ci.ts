@@ -37,16 +37,46 @@ export const ciCommand: CommandModule<object, CiArgs> = {
   describe: 'Grade one submission in CI: results, job summary, annotations, JUnit, and an optional score gate',
   builder: (y: Argv) =>
     y
-      .positional('path', { type: 'string', describe: 'The submission (a folder or .zip); default: the current directory' })
-      .option('out', { alias: 'o', type: 'string', default: 'gradelab-results', describe: 'Folder for results.json and grades.csv' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON, see schemas/grading-config.schema.json)' })
+      .positional('path', {
+        type: 'string',
+        describe: 'The submission (a folder or .zip); default: the current directory',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        default: 'gradelab-results',
+        describe: 'Folder for results.json and grades.csv',
+      })
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        describe: 'Grading config (JSON, see schemas/grading-config.schema.json)',
+      })
       .option('junit', { type: 'string', describe: 'Also write a JUnit XML report to this file' })
-      .option('min-score', { type: 'number', describe: 'Exit 1 when the score is below this percent of the maximum (0-100)' })
-      .option('annotations', { type: 'boolean', default: process.env.GITHUB_ACTIONS === 'true', describe: 'Print GitHub annotations (default: on inside GitHub Actions)' })
-      .option('repo-root', { type: 'string', describe: 'Repository root that annotation paths are relative to (default: $GITHUB_WORKSPACE or the submission)' })
-      .option('audience', { choices: ['instructor', 'student'] as const, default: 'student' as const, describe: 'Who reads the JUnit report: students see no hidden details' })
+      .option('min-score', {
+        type: 'number',
+        describe: 'Exit 1 when the score is below this percent of the maximum (0-100)',
+      })
+      .option('annotations', {
+        type: 'boolean',
+        default: process.env.GITHUB_ACTIONS === 'true',
+        describe: 'Print GitHub annotations (default: on inside GitHub Actions)',
+      })
+      .option('repo-root', {
+        type: 'string',
+        describe:
+          'Repository root that annotation paths are relative to (default: $GITHUB_WORKSPACE or the submission)',
+      })
+      .option('audience', {
+        choices: ['instructor', 'student'] as const,
+        default: 'student' as const,
+        describe: 'Who reads the JUnit report: students see no hidden details',
+      })
       .example('$0 ci', 'Grade the repository in the current directory')
-      .example('$0 ci submission --junit gradelab-results/junit.xml --min-score 60', 'Grade a checkout, fail the job below 60%') as unknown as Argv<CiArgs>,
+      .example(
+        '$0 ci submission --junit gradelab-results/junit.xml --min-score 60',
+        'Grade a checkout, fail the job below 60%',
+      ) as unknown as Argv<CiArgs>,
   handler: async (args: ArgumentsCamelCase<CiArgs>) => {
     if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) {
       throw new GraderError('E_USAGE', `--min-score must be a percent from 0 to 100, not ${args.minScore}`);
@@ -56,9 +86,14 @@ export const ciCommand: CommandModule<object, CiArgs> = {
     const target = path.resolve(args.path ?? process.cwd());
     const { submissions } = discover([target]);
     if (submissions.length !== 1 || submissions[0].kind === 'missing') {
-      if (submissions[0]?.kind === 'missing') throw new GraderError('E_NOT_FOUND', `no such file or folder: ${args.path}`);
-      const found = submissions.length === 0 ? 'no student files (engine.ts, manual.ts)' : `${submissions.length} submissions`;
-      throw new GraderError('E_NOT_FOUND', `grader ci grades one submission, but found ${found} in ${args.path ?? '.'} (to grade a class, use grader grade)`);
+      if (submissions[0]?.kind === 'missing')
+        throw new GraderError('E_NOT_FOUND', `no such file or folder: ${args.path}`);
+      const found =
+        submissions.length === 0 ? 'no student files (engine.ts, manual.ts)' : `${submissions.length} submissions`;
+      throw new GraderError(
+        'E_NOT_FOUND',
+        `grader ci grades one submission, but found ${found} in ${args.path ?? '.'} (to grade a class, use grader grade)`,
+      );
     }
     const source = submissions[0];
     const [submission] = await gradeAll([source], config);
@@ -78,18 +113,23 @@ export const ciCommand: CommandModule<object, CiArgs> = {
       if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
     } catch (error) {
       // The summary is a convenience; the grade is already written, so this is no reason to fail the job.
-      process.stderr.write(`warning: could not append the job summary to ${summaryFile}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `warning: could not append the job summary to ${summaryFile}: ${(error as Error).message}\n`,
+      );
       summaryFile = undefined;
     }
     if (args.annotations) {
       const root = repositoryRoot(source.path, args.repoRoot, process.env.GITHUB_WORKSPACE);
-      for (const line of renderAnnotations(results, submission, annotationContext(source, root, now))) process.stdout.write(`${line}\n`);
+      for (const line of renderAnnotations(results, submission, annotationContext(source, root, now)))
+        process.stdout.write(`${line}\n`);
     }
     process.stdout.write(renderConsoleReport(results, submission, now));
     process.stdout.write(`wrote ${shown.join(', ')}${summaryFile ? ' and the job summary' : ''}\n`);
     // Compared exactly, not on the rounded percent: 59.96% must not pass a 60% gate.
     if (args.minScore !== undefined && submission.score * 100 < args.minScore * submission.maxScore) {
-      process.stderr.write(`error: the score ${Math.floor((1000 * submission.score) / submission.maxScore) / 10}% is below --min-score ${args.minScore}%\n`);
+      process.stderr.write(
+        `error: the score ${Math.floor((1000 * submission.score) / submission.maxScore) / 10}% is below --min-score ${args.minScore}%\n`,
+      );
       process.exitCode = 1;
     }
   },

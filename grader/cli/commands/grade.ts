@@ -38,25 +38,65 @@ interface GradeArgs {
 
 export const gradeCommand: CommandModule<object, GradeArgs> = {
   command: 'grade <inputs..>',
-  describe: 'Grade submissions (folders, .zip files, or folders of them) and write results.json, grades.csv and the HTML report',
+  describe:
+    'Grade submissions (folders, .zip files, or folders of them) and write results.json, grades.csv and the HTML report',
   builder: (y: Argv) =>
     y
-      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Submission folders or zips, or folders that hold them' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for results.json, grades.csv and index.html' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON, see schemas/grading-config.schema.json)' })
-      .option('reporter', { type: 'string', array: true, describe: `Reporters to run (${Object.keys(reporters).join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student` })
+      .positional('inputs', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'Submission folders or zips, or folders that hold them',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        demandOption: true,
+        describe: 'Folder for results.json, grades.csv and index.html',
+      })
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        describe: 'Grading config (JSON, see schemas/grading-config.schema.json)',
+      })
+      .option('reporter', {
+        type: 'string',
+        array: true,
+        describe: `Reporters to run (${Object.keys(reporters).join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
+      })
       .option('concurrency', { type: 'number', describe: 'Submissions graded at once (default from the config)' })
-      .option('audience', { choices: ['instructor', 'student'] as const, default: 'instructor' as const, describe: 'Who the HTML pages are for: students see no hidden values' })
-      .option('shard', { type: 'string', describe: 'Grade only shard K of N (e.g. 2/3), chosen by a hash of each id; combine shards with `grader merge`' })
-      .option('strip-prefix', { type: 'string', describe: 'Drop this prefix from every id (e.g. assignment- for GitHub Classroom clones)' })
-      .option('cache', { type: 'boolean', default: true, describe: 'Reuse results of unchanged submissions (--no-cache grades everything afresh)' })
-      .option('cache-dir', { type: 'string', default: DEFAULT_CACHE_DIR, describe: 'Folder for cached results, one file per graded submission' })
+      .option('audience', {
+        choices: ['instructor', 'student'] as const,
+        default: 'instructor' as const,
+        describe: 'Who the HTML pages are for: students see no hidden values',
+      })
+      .option('shard', {
+        type: 'string',
+        describe: 'Grade only shard K of N (e.g. 2/3), chosen by a hash of each id; combine shards with `grader merge`',
+      })
+      .option('strip-prefix', {
+        type: 'string',
+        describe: 'Drop this prefix from every id (e.g. assignment- for GitHub Classroom clones)',
+      })
+      .option('cache', {
+        type: 'boolean',
+        default: true,
+        describe: 'Reuse results of unchanged submissions (--no-cache grades everything afresh)',
+      })
+      .option('cache-dir', {
+        type: 'string',
+        default: DEFAULT_CACHE_DIR,
+        describe: 'Folder for cached results, one file per graded submission',
+      })
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
       .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
       .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
       .options(LMS_OPTIONS)
       .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)')
-      .example('$0 grade class --out out --roster roster.csv --assignment-name Backprop --assignment-id 1234', 'Grades with student ids, plus a Canvas import file') as unknown as Argv<GradeArgs>,
+      .example(
+        '$0 grade class --out out --roster roster.csv --assignment-name Backprop --assignment-id 1234',
+        'Grades with student ids, plus a Canvas import file',
+      ) as unknown as Argv<GradeArgs>,
   handler: async (args: ArgumentsCamelCase<GradeArgs>) => {
     const { value: config, warnings } = requireConfig(args.config);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -68,21 +108,34 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
     // Before grading: a typo should not cost a whole class's grading time.
     checkReporterNames(reporterNames);
     if (args.audience === 'student' && reporterNames.some((name) => name !== 'html')) {
-      throw new GraderError('E_USAGE', `--audience student writes only student pages (reporter html); ${reporterNames.filter((n) => n !== 'html').join(', ')} would include hidden values`);
+      throw new GraderError(
+        'E_USAGE',
+        `--audience student writes only student pages (reporter html); ${reporterNames.filter((n) => n !== 'html').join(', ')} would include hidden values`,
+      );
     }
     const discovery = await discoverAll(args.inputs, { stripPrefix: args.stripPrefix });
     try {
       for (const line of discovery.skipped) process.stderr.write(`skipped: ${line}\n`);
-      if (discovery.submissions.length === 0) throw new GraderError('E_NOT_FOUND', 'no submissions found in the paths given');
+      if (discovery.submissions.length === 0)
+        throw new GraderError('E_NOT_FOUND', 'no submissions found in the paths given');
       // An empty shard still writes its (empty) results, so that `grader merge` sees every shard.
       const submissions = shard ? inShard(discovery.submissions, shard) : discovery.submissions;
       const progress = createProgress(submissions.length);
-      const { results: graded, cache } = await gradeWithCache(submissions, config, { cacheDir: args.cache ? args.cacheDir : undefined, onProgress: (event) => progress.update(event) });
+      const { results: graded, cache } = await gradeWithCache(submissions, config, {
+        cacheDir: args.cache ? args.cacheDir : undefined,
+        onProgress: (event) => progress.update(event),
+      });
       progress.stop();
-      for (const s of graded) for (const e of s.errors.filter((x) => x.code === 'E_ZIP')) process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
+      for (const s of graded)
+        for (const e of s.errors.filter((x) => x.code === 'E_ZIP'))
+          process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
       const { results, warnings: rosterWarnings } = attachRoster(buildResults(graded, config), roster);
       for (const line of rosterWarnings) process.stderr.write(`warning: ${line}\n`);
-      const written = await writeOutputs(args.out, results, withLmsReporters(reporterNames, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
+      const written = await writeOutputs(args.out, results, withLmsReporters(reporterNames, args), {
+        audience: args.audience,
+        now: new Date(),
+        assignment: assignmentFor(args),
+      });
       if (shard) {
         writeFileAtomic(path.join(args.out, SHARD_FILE), shardManifest(shard, graded.length));
         written.push(SHARD_FILE);
@@ -92,7 +145,9 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       }
       const full = graded.filter((s) => s.score === s.maxScore).length;
       const cacheNote = cache.enabled ? `; cache: ${cache.hits} hit(s), ${cache.misses} miss(es)` : '';
-      process.stdout.write(`graded ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${cacheNote}\n`);
+      process.stdout.write(
+        `graded ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${cacheNote}\n`,
+      );
       process.stdout.write(`${describeWritten(args.out, written)}\n`);
     } finally {
       await discovery.cleanup();

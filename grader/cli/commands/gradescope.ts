@@ -36,7 +36,8 @@ interface BundleArgs {
 /** The submission folder as one source: a misplaced or missing file is then graded (and explained), not fatal. */
 function submissionSource(dir: string, id: string): SubmissionSource {
   const { submissions } = discover([dir]);
-  const source: SubmissionSource = submissions.length === 1 && submissions[0].kind !== 'missing' ? submissions[0] : { id, kind: 'folder', path: dir };
+  const source: SubmissionSource =
+    submissions.length === 1 && submissions[0].kind !== 'missing' ? submissions[0] : { id, kind: 'folder', path: dir };
   return { ...source, id };
 }
 
@@ -45,14 +46,30 @@ const runCommand: CommandModule<object, RunArgs> = {
   describe: "Grade Gradescope's submission folder and write its results.json",
   builder: (y: Argv) =>
     y
-      .option('submission', { type: 'string', default: '/autograder/submission', describe: 'The student files Gradescope unpacked' })
-      .option('results', { type: 'string', default: '/autograder/results/results.json', describe: 'Where Gradescope reads the results' })
+      .option('submission', {
+        type: 'string',
+        default: '/autograder/submission',
+        describe: 'The student files Gradescope unpacked',
+      })
+      .option('results', {
+        type: 'string',
+        default: '/autograder/results/results.json',
+        describe: 'Where Gradescope reads the results',
+      })
       .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON)' })
-      .option('metadata', { type: 'string', describe: "Gradescope's submission_metadata.json (gives each student their own random cases)" })
-      .option('visibility', { choices: ['visible', 'hidden', 'after_due_date', 'after_published'] as const, default: 'visible' as const, describe: 'Visibility of the whole result' }) as unknown as Argv<RunArgs>,
+      .option('metadata', {
+        type: 'string',
+        describe: "Gradescope's submission_metadata.json (gives each student their own random cases)",
+      })
+      .option('visibility', {
+        choices: ['visible', 'hidden', 'after_due_date', 'after_published'] as const,
+        default: 'visible' as const,
+        describe: 'Visibility of the whole result',
+      }) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const dir = path.resolve(args.submission);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new GraderError('E_NOT_FOUND', `no submission folder at ${args.submission}`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new GraderError('E_NOT_FOUND', `no submission folder at ${args.submission}`);
     const { value: config, warnings } = requireConfig(args.config);
     const { id, warning } = readSubmissionId(args.metadata, path.basename(dir));
     for (const line of warning ? [...warnings, warning] : warnings) process.stderr.write(`warning: ${line}\n`);
@@ -61,12 +78,19 @@ const runCommand: CommandModule<object, RunArgs> = {
     if (internal) throw new GraderError('E_INTERNAL', internal.message);
     const output = renderGradescope(submission, { visibility: args.visibility });
     const problems = check('gradescope-results', output, 'results.json: $');
-    if (problems.length > 0) throw new GraderError('E_SCHEMA', 'the Gradescope results do not match their schema (a grader bug)', { details: problems.slice(0, 10) });
+    if (problems.length > 0)
+      throw new GraderError('E_SCHEMA', 'the Gradescope results do not match their schema (a grader bug)', {
+        details: problems.slice(0, 10),
+      });
     writeFileAtomic(path.resolve(args.results), `${JSON.stringify(output, null, 2)}\n`);
     // stdout is for instructors only (stdout_visibility is hidden): the full detail of every failing case.
-    process.stdout.write(`${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`);
-    for (const e of submission.errors) process.stdout.write(`  ${e.code}: ${e.file ? `${e.file}:${e.line ?? ''}: ` : ''}${e.message}\n`);
-    for (const t of submission.tests.filter((x) => x.status !== 'pass' && !x.notAttempted)) process.stdout.write(`  ${t.status} ${t.id}: ${t.detail}\n`);
+    process.stdout.write(
+      `${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
+    );
+    for (const e of submission.errors)
+      process.stdout.write(`  ${e.code}: ${e.file ? `${e.file}:${e.line ?? ''}: ` : ''}${e.message}\n`);
+    for (const t of submission.tests.filter((x) => x.status !== 'pass' && !x.notAttempted))
+      process.stdout.write(`  ${t.status} ${t.id}: ${t.detail}\n`);
     process.stdout.write(`wrote ${args.results}\n`);
   },
 };
@@ -76,16 +100,28 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
   describe: 'Build the Gradescope autograder (setup.sh, run_autograder, the grader) as a folder and a zip',
   builder: (y: Argv) =>
     y
-      .option('out', { alias: 'o', type: 'string', default: 'gradescope-autograder', describe: 'Folder to build the bundle in' })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        default: 'gradescope-autograder',
+        describe: 'Folder to build the bundle in',
+      })
       .option('config', { alias: 'c', type: 'string', describe: 'Grading config to ship (as grading.json)' })
-      .option('zip', { type: 'string', describe: 'Zip file to write (default: <out>.zip; --no-zip for the folder only)' })
-      .example('$0 gradescope bundle --out gs --config grading.json', 'Build gs/ and gs.zip to upload to Gradescope') as unknown as Argv<BundleArgs>,
+      .option('zip', {
+        type: 'string',
+        describe: 'Zip file to write (default: <out>.zip; --no-zip for the folder only)',
+      })
+      .example(
+        '$0 gradescope bundle --out gs --config grading.json',
+        'Build gs/ and gs.zip to upload to Gradescope',
+      ) as unknown as Argv<BundleArgs>,
   handler: async (args: ArgumentsCamelCase<BundleArgs>) => {
     if (args.config) requireConfig(args.config);
     const files = buildBundle({ root: PACKAGE_ROOT, out: args.out, config: args.config });
     process.stdout.write(`wrote the autograder bundle to ${args.out} (${files.length} files)\n`);
     if (args.zip !== false) {
-      const zipFile = typeof args.zip === 'string' && args.zip !== '' ? args.zip : `${args.out.replace(/[\\/]+$/, '')}.zip`;
+      const zipFile =
+        typeof args.zip === 'string' && args.zip !== '' ? args.zip : `${args.out.replace(/[\\/]+$/, '')}.zip`;
       zipBundle(path.resolve(args.out), files, zipFile);
       process.stdout.write(`wrote ${zipFile}: upload it as the autograder of a Gradescope programming assignment\n`);
     }

@@ -10,4 +10,11 @@ import { mergeCommand } from './merge.ts';
 import { releaseCommand } from './release.ts';
 
 // Each module types its own arguments; the list only needs to hold them all.
-export const commands: CommandModule<any, any>[] = [gradeCommand, checkCommand, releaseCommand, mergeCommand, ciCommand, gradescopeCommand];
+export const commands: CommandModule<any, any>[] = [
+  gradeCommand,
+  checkCommand,
+  releaseCommand,
+  mergeCommand,
+  ciCommand,
+  gradescopeCommand,
+];

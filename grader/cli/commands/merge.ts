@@ -7,7 +7,13 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { mergeResults, readShardOutput } from '../../results/merge.ts';
-import { assignmentFor, attachRoster, readRosterOption, withLmsReporters, type LmsOptions } from '../../roster/for-run.ts';
+import {
+  assignmentFor,
+  attachRoster,
+  readRosterOption,
+  withLmsReporters,
+  type LmsOptions,
+} from '../../roster/for-run.ts';
 import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 
@@ -23,19 +29,45 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   describe: 'Merge the output folders of sharded `grade --shard K/N` runs into one results.json, grades.csv and report',
   builder: (y: Argv) =>
     y
-      .positional('shards', { type: 'string', array: true, demandOption: true, describe: "Each shard's output folder (or its results.json)" })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for the merged results.json, grades.csv and index.html' })
-      .option('reporter', { type: 'string', array: true, default: DEFAULT_REPORTERS, describe: `Reporters to run (${Object.keys(reporters).join(', ')})` })
-      .option('audience', { choices: ['instructor', 'student'] as const, default: 'instructor' as const, describe: 'Who the HTML pages are for: students see no hidden values' })
+      .positional('shards', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: "Each shard's output folder (or its results.json)",
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        demandOption: true,
+        describe: 'Folder for the merged results.json, grades.csv and index.html',
+      })
+      .option('reporter', {
+        type: 'string',
+        array: true,
+        default: DEFAULT_REPORTERS,
+        describe: `Reporters to run (${Object.keys(reporters).join(', ')})`,
+      })
+      .option('audience', {
+        choices: ['instructor', 'student'] as const,
+        default: 'instructor' as const,
+        describe: 'Who the HTML pages are for: students see no hidden values',
+      })
       .options(LMS_OPTIONS)
       .example('$0 merge shard-1 shard-2 shard-3 --out out', 'Combine three shards')
-      .example('$0 merge shard-* --out out --roster roster.csv --assignment-id 1234', 'Combine shards and write the Canvas import for the whole class') as unknown as Argv<MergeArgs>,
+      .example(
+        '$0 merge shard-* --out out --roster roster.csv --assignment-id 1234',
+        'Combine shards and write the Canvas import for the whole class',
+      ) as unknown as Argv<MergeArgs>,
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     const roster = readRosterOption(args);
     // The roster is matched against the whole class, not shard by shard.
     const { results, warnings } = attachRoster(mergeResults(args.shards.map(readShardOutput)), roster);
     for (const line of warnings) process.stderr.write(`warning: ${line}\n`);
-    const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), { audience: args.audience, now: new Date(), assignment: assignmentFor(args) });
+    const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), {
+      audience: args.audience,
+      now: new Date(),
+      assignment: assignmentFor(args),
+    });
     process.stdout.write(`merged ${args.shards.length} shard(s): ${results.submissions.length} submission(s)\n`);
     process.stdout.write(`${describeWritten(args.out, written)}\n`);
   },

@@ -17,14 +17,25 @@ export const releaseCommand: CommandModule<object, ReleaseArgs> = {
   describe: 'Write the student repository: stubs, public tests, README, hints, package.json and CI workflow',
   builder: (y: Argv) =>
     y
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder to write the student repository into' })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        demandOption: true,
+        describe: 'Folder to write the student repository into',
+      })
       .option('force', {
         type: 'boolean',
         default: false,
         describe: 'Write into a folder that is not empty (files of the same name are replaced, others kept)',
       })
-      .option('root', { type: 'string', describe: 'Course folder holding course.json and exercises/ (default: this repository)' })
-      .example('$0 release --out ../student-repo', 'Write the student repository next to this one') as unknown as Argv<ReleaseArgs>,
+      .option('root', {
+        type: 'string',
+        describe: 'Course folder holding course.json and exercises/ (default: this repository)',
+      })
+      .example(
+        '$0 release --out ../student-repo',
+        'Write the student repository next to this one',
+      ) as unknown as Argv<ReleaseArgs>,
   handler: async (args: ArgumentsCamelCase<ReleaseArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
     const { out, files } = await releaseCourse({ root, out: args.out, force: args.force });

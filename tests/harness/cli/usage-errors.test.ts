@@ -46,7 +46,14 @@ describe('the CLI', () => {
     const dir = tempDir('usage');
     const config = path.join(dir, 'grading.json');
     writeFileSync(config, JSON.stringify({ cases: { diamnd: { points: 3 } } }));
-    const run = runCli(['grade', fixture('submissions', 'correct-micrograd-style'), '--out', path.join(dir, 'out'), '--config', config]);
+    const run = runCli([
+      'grade',
+      fixture('submissions', 'correct-micrograd-style'),
+      '--out',
+      path.join(dir, 'out'),
+      '--config',
+      config,
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${config}: $.cases.diamnd: no case has the id 'diamnd': did you mean 'diamond'?`);
   });

@@ -38,9 +38,21 @@ describe('fixtures/submissions, graded with the default config', () => {
   });
 
   it('every correct-* submission gets full marks and no misconception', () => {
-    expect(named('correct-').map((r) => r.id)).toEqual(expect.arrayContaining(['correct-micrograd-style', 'correct-iterative-set', 'correct-split-files', 'correct-no-bonus']));
+    expect(named('correct-').map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'correct-micrograd-style',
+        'correct-iterative-set',
+        'correct-split-files',
+        'correct-no-bonus',
+      ]),
+    );
     for (const r of named('correct-')) {
-      expect({ id: r.id, status: r.status, score: r.score, misconceptions: r.misconceptions }).toEqual({ id: r.id, status: 'graded', score: r.maxScore, misconceptions: [] });
+      expect({ id: r.id, status: r.status, score: r.score, misconceptions: r.misconceptions }).toEqual({
+        id: r.id,
+        status: 'graded',
+        score: r.maxScore,
+        misconceptions: [],
+      });
       expect(r.maxScore).toBeGreaterThan(0);
       expect(r.tests.flatMap((t) => t.misconceptions)).toEqual([]);
     }
@@ -61,8 +73,16 @@ describe('fixtures/submissions, graded with the default config', () => {
     expect(named('bug-').length).toBeGreaterThanOrEqual(4);
     for (const r of named('bug-')) {
       const expected = BUGS[r.id] ?? [r.id.slice('bug-'.length)];
-      expect(expected.every((id) => MISCONCEPTION_BY_ID.has(id)), r.id).toBe(true);
-      expect({ id: r.id, status: r.status, lost: r.score < r.maxScore, misconceptions: [...r.misconceptions].sort() }).toEqual({ id: r.id, status: 'graded', lost: true, misconceptions: [...expected].sort() });
+      expect(
+        expected.every((id) => MISCONCEPTION_BY_ID.has(id)),
+        r.id,
+      ).toBe(true);
+      expect({
+        id: r.id,
+        status: r.status,
+        lost: r.score < r.maxScore,
+        misconceptions: [...r.misconceptions].sort(),
+      }).toEqual({ id: r.id, status: 'graded', lost: true, misconceptions: [...expected].sort() });
     }
   });
 
@@ -72,7 +92,9 @@ describe('fixtures/submissions, graded with the default config', () => {
     const brokenLine = source.findIndex((line) => line.includes('(1 - t * t * out.grad;')) + 1;
     expect(brokenLine).toBeGreaterThan(0);
     expect(r.status).toBe('error');
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_SYNTAX', file: 'exercises/engine.ts', line: brokenLine })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: 'E_SUBMISSION_SYNTAX', file: 'exercises/engine.ts', line: brokenLine }),
+    ]);
     expect(r.tests.find((t) => t.id === 'manual-worked-example')?.status).toBe('pass');
     expect(r.tests.filter((t) => t.exercise === 'add').every((t) => t.status === 'error')).toBe(true);
   });
@@ -80,7 +102,9 @@ describe('fixtures/submissions, graded with the default config', () => {
   it('a Value exported under another name is a missing export', () => {
     const r = resultFor(results, 'error-missing-export');
     expect(r.status).toBe('error');
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_MISSING_EXPORT', file: 'exercises/engine.ts' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: 'E_SUBMISSION_MISSING_EXPORT', file: 'exercises/engine.ts' }),
+    ]);
     expect(r.score).toBeLessThan(r.maxScore);
   });
 
@@ -88,7 +112,9 @@ describe('fixtures/submissions, graded with the default config', () => {
     const r = resultFor(results, 'timeout-infinite-loop');
     expect(r.status).toBe('timeout');
     expect(r.tests.some((t) => t.status === 'timeout')).toBe(true);
-    expect(r.tests.filter((t) => t.exercise !== 'manual' && t.id !== 'nudge').every((t) => t.status !== 'pass')).toBe(true);
+    expect(r.tests.filter((t) => t.exercise !== 'manual' && t.id !== 'nudge').every((t) => t.status !== 'pass')).toBe(
+      true,
+    );
     expect(r.durationMs).toBeLessThan(DEFAULT_CONFIG.timeouts.submissionMs + 1000);
   });
 });

@@ -24,17 +24,28 @@ describe('grading config: shape errors', () => {
 
   it('an unknown key is named', () => {
     const { errors } = readConfig({ timeouts: { caseMS: 100 } }, SOURCE);
-    expect(errors).toEqual([expect.stringContaining(`${SOURCE}: $.timeouts: must NOT have additional properties 'caseMS'`)]);
+    expect(errors).toEqual([
+      expect.stringContaining(`${SOURCE}: $.timeouts: must NOT have additional properties 'caseMS'`),
+    ]);
   });
 
   it('nodesPerFailedCase is a window of at least 10 nodes, or "all"', () => {
-    expect(readConfig({ salt: 'x', nodesPerFailedCase: 'all' }, SOURCE)).toMatchObject({ errors: [], value: { nodesPerFailedCase: 'all' } });
-    expect(readConfig({ salt: 'x', nodesPerFailedCase: 40 }, SOURCE)).toMatchObject({ errors: [], value: { nodesPerFailedCase: 40 } });
+    expect(readConfig({ salt: 'x', nodesPerFailedCase: 'all' }, SOURCE)).toMatchObject({
+      errors: [],
+      value: { nodesPerFailedCase: 'all' },
+    });
+    expect(readConfig({ salt: 'x', nodesPerFailedCase: 40 }, SOURCE)).toMatchObject({
+      errors: [],
+      value: { nodesPerFailedCase: 40 },
+    });
     expect(readConfig({ salt: 'x' }, SOURCE).value.nodesPerFailedCase).toBe(120);
     for (const bad of [5, 'some', 12.5]) {
       const { errors } = readConfig({ salt: 'x', nodesPerFailedCase: bad }, SOURCE);
       expect(errors.length, String(bad)).toBeGreaterThan(0);
-      expect(errors.every((e) => e.startsWith(`${SOURCE}: $.nodesPerFailedCase`)), String(bad)).toBe(true);
+      expect(
+        errors.every((e) => e.startsWith(`${SOURCE}: $.nodesPerFailedCase`)),
+        String(bad),
+      ).toBe(true);
     }
   });
 
@@ -54,17 +65,25 @@ describe('grading config: named rules', () => {
 
   it('a case timeout longer than the submission timeout is an error at $.timeouts.caseMs, with the rule name', () => {
     const { errors } = readConfig({ ...salted, timeouts: { caseMs: 5000, submissionMs: 1000 } }, SOURCE);
-    expect(errors).toEqual([`${SOURCE}: $.timeouts.caseMs: 5000 ms for one case exceeds the 1000 ms for the whole submission [case-fits-in-submission-timeout]`]);
+    expect(errors).toEqual([
+      `${SOURCE}: $.timeouts.caseMs: 5000 ms for one case exceeds the 1000 ms for the whole submission [case-fits-in-submission-timeout]`,
+    ]);
   });
 
   it('an unknown case id is an error at its path', () => {
     const { errors } = readConfig({ ...salted, cases: { 'no-such-case': { points: 1 } } }, SOURCE);
-    expect(errors).toEqual([expect.stringMatching(/^course\/grading\.json: \$\.cases\.no-such-case: no case has the id 'no-such-case'.*\[known-cases\]$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^course\/grading\.json: \$\.cases\.no-such-case: no case has the id 'no-such-case'.*\[known-cases\]$/,
+      ),
+    ]);
   });
 
-  it("after_due_date visibility without a dueDate is an error at $.dueDate", () => {
+  it('after_due_date visibility without a dueDate is an error at $.dueDate', () => {
     const { errors } = readConfig({ ...salted, cases: { 'tanh-small': { visibility: 'after_due_date' } } }, SOURCE);
-    expect(errors).toEqual([expect.stringMatching(/^course\/grading\.json: \$\.dueDate: .*\[due-date-for-after-due-date\]$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^course\/grading\.json: \$\.dueDate: .*\[due-date-for-after-due-date\]$/),
+    ]);
   });
 
   it('the default salt and a loose tolerance are warnings, not errors', () => {

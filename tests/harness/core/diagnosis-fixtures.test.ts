@@ -17,21 +17,35 @@ const idsOfCombo = (name: string) => name.slice('combo-'.length).split('+');
 let results: Map<string, SubmissionResult>;
 
 beforeAll(async () => {
-  results = await gradePaths([...fixtureFolders('diagnosis'), ...fixtureFolders('submissions', 'correct-')], testConfig());
+  results = await gradePaths(
+    [...fixtureFolders('diagnosis'), ...fixtureFolders('submissions', 'correct-')],
+    testConfig(),
+  );
 });
 
 describe('diagnosis of the fixtures in fixtures/diagnosis', () => {
   it('every misconception of the catalogue has its fixture, and every folder is accounted for', () => {
     expect(singles.sort()).toEqual(MISCONCEPTIONS.map((m) => m.id).sort());
     expect(combos.length).toBeGreaterThanOrEqual(4);
-    for (const name of combos) expect(idsOfCombo(name).every((id) => MISCONCEPTION_BY_ID.has(id)), name).toBe(true);
-    expect(folders.filter((n) => !singles.includes(n) && !combos.includes(n) && !n.startsWith('unexplained-'))).toEqual([]);
+    for (const name of combos)
+      expect(
+        idsOfCombo(name).every((id) => MISCONCEPTION_BY_ID.has(id)),
+        name,
+      ).toBe(true);
+    expect(folders.filter((n) => !singles.includes(n) && !combos.includes(n) && !n.startsWith('unexplained-'))).toEqual(
+      [],
+    );
   });
 
   it('each single-mistake fixture is diagnosed with exactly its id, explaining every case', () => {
     for (const id of singles) {
       const r = resultFor(results, id);
-      expect({ id, status: r.status, misconceptions: r.misconceptions, explainsAll: r.explainsAll }).toEqual({ id, status: 'graded', misconceptions: [id], explainsAll: true });
+      expect({ id, status: r.status, misconceptions: r.misconceptions, explainsAll: r.explainsAll }).toEqual({
+        id,
+        status: 'graded',
+        misconceptions: [id],
+        explainsAll: true,
+      });
     }
   });
 
@@ -40,7 +54,11 @@ describe('diagnosis of the fixtures in fixtures/diagnosis', () => {
       const r = resultFor(results, id);
       if (MISCONCEPTION_BY_ID.get(id)!.bonus) {
         // Bonus work never takes points away from the required score.
-        expect({ id, full: r.score === r.maxScore, bonusLost: r.bonus < r.maxBonus }).toEqual({ id, full: true, bonusLost: true });
+        expect({ id, full: r.score === r.maxScore, bonusLost: r.bonus < r.maxBonus }).toEqual({
+          id,
+          full: true,
+          bonusLost: true,
+        });
       } else {
         expect({ id, lost: r.score < r.maxScore }).toEqual({ id, lost: true });
       }
@@ -50,14 +68,23 @@ describe('diagnosis of the fixtures in fixtures/diagnosis', () => {
   it('each two-mistake fixture is diagnosed with both ids and nothing else', () => {
     for (const name of combos) {
       const r = resultFor(results, name);
-      expect({ name, misconceptions: [...r.misconceptions].sort() }).toEqual({ name, misconceptions: idsOfCombo(name).sort() });
+      expect({ name, misconceptions: [...r.misconceptions].sort() }).toEqual({
+        name,
+        misconceptions: idsOfCombo(name).sort(),
+      });
     }
   });
 
   it('correct submissions never get a misconception', () => {
     const correct = [...results.values()].filter((r) => r.id.startsWith('correct-'));
     expect(correct.length).toBeGreaterThanOrEqual(4);
-    for (const r of correct) expect({ id: r.id, m: r.misconceptions, d: r.diagnoses, t: r.tests.flatMap((t) => t.misconceptions) }).toEqual({ id: r.id, m: [], d: [], t: [] });
+    for (const r of correct)
+      expect({ id: r.id, m: r.misconceptions, d: r.diagnoses, t: r.tests.flatMap((t) => t.misconceptions) }).toEqual({
+        id: r.id,
+        m: [],
+        d: [],
+        t: [],
+      });
   });
 
   it('a wrong rule no mutant reproduces is not given a name, and the note says so', () => {
@@ -78,10 +105,16 @@ describe('diagnosis of the fixtures in fixtures/diagnosis', () => {
     const tanhFailures = r.tests.filter((t) => t.exercise === 'tanh' && t.status === 'fail');
     expect(tanhFailures.length).toBeGreaterThan(0);
     for (const t of tanhFailures) {
-      expect({ id: t.id, diagnosis: t.diagnosis, misconceptions: t.misconceptions }).toEqual({ id: t.id, diagnosis: 'prerequisite', misconceptions: ['mul-uses-own-value'] });
+      expect({ id: t.id, diagnosis: t.diagnosis, misconceptions: t.misconceptions }).toEqual({
+        id: t.id,
+        diagnosis: 'prerequisite',
+        misconceptions: ['mul-uses-own-value'],
+      });
       expect(t.note).toMatch(/mul/);
     }
     // Its own exercise's failures are explained, not deferred.
-    expect(r.tests.filter((t) => t.exercise === 'mul' && t.status === 'fail').every((t) => t.diagnosis === 'explained')).toBe(true);
+    expect(
+      r.tests.filter((t) => t.exercise === 'mul' && t.status === 'fail').every((t) => t.diagnosis === 'explained'),
+    ).toBe(true);
   });
 });

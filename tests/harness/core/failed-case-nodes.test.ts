@@ -16,8 +16,14 @@ let everything: SubmissionResult;
 
 beforeAll(async () => {
   const base = { longChain: { length: CHAIN } };
-  windowed = resultFor(await gradePaths([BUGGY], testConfig({ ...base, nodesPerFailedCase: 50 })), 'bug-mul-uses-own-value');
-  everything = resultFor(await gradePaths([BUGGY], testConfig({ ...base, nodesPerFailedCase: 'all' })), 'bug-mul-uses-own-value');
+  windowed = resultFor(
+    await gradePaths([BUGGY], testConfig({ ...base, nodesPerFailedCase: 50 })),
+    'bug-mul-uses-own-value',
+  );
+  everything = resultFor(
+    await gradePaths([BUGGY], testConfig({ ...base, nodesPerFailedCase: 'all' })),
+    'bug-mul-uses-own-value',
+  );
 });
 
 const chain = (r: SubmissionResult): TestResult => r.tests.find((t) => t.id === 'long-chain')!;

@@ -16,9 +16,16 @@ let results: Map<string, SubmissionResult>;
 beforeAll(async () => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'gradelab-load-errors-'));
   // A submission whose manual.ts was never added.
-  cpSync(path.join(CORRECT, 'exercises', 'engine.ts'), path.join(temp, 'no-manual', 'exercises', 'engine.ts'), { recursive: true });
+  cpSync(path.join(CORRECT, 'exercises', 'engine.ts'), path.join(temp, 'no-manual', 'exercises', 'engine.ts'), {
+    recursive: true,
+  });
   results = await gradePaths(
-    [path.join(temp, 'no-manual'), path.join(temp, 'no-such-student'), path.join(FIXTURES, 'submissions', 'error-missing-export'), CORRECT],
+    [
+      path.join(temp, 'no-manual'),
+      path.join(temp, 'no-such-student'),
+      path.join(FIXTURES, 'submissions', 'error-missing-export'),
+      CORRECT,
+    ],
     testConfig({ timeouts: { caseMs: 1000, submissionMs: 5000 } }),
   );
 });
@@ -29,7 +36,9 @@ describe('submissions that cannot be loaded', () => {
   it('a missing manual.ts is E_SUBMISSION_MISSING_FILE; the engine is still graded', () => {
     const r = resultFor(results, 'no-manual');
     expect(r.status).toBe('error');
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_MISSING_FILE', message: expect.stringContaining('manual.ts') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: 'E_SUBMISSION_MISSING_FILE', message: expect.stringContaining('manual.ts') }),
+    ]);
     expect(r.tests.find((t) => t.id === 'manual-worked-example')?.status).toBe('error');
     const engineTests = r.tests.filter((t) => t.kind === 'required' && t.exercise !== 'manual');
     expect(engineTests.length).toBeGreaterThan(10);
@@ -38,7 +47,9 @@ describe('submissions that cannot be loaded', () => {
 
   it('a missing export is E_SUBMISSION_MISSING_EXPORT on the file that lacks it', () => {
     const r = resultFor(results, 'error-missing-export');
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_MISSING_EXPORT', file: 'exercises/engine.ts' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: 'E_SUBMISSION_MISSING_EXPORT', file: 'exercises/engine.ts' }),
+    ]);
     expect(r.tests.filter((t) => t.exercise === 'mul').every((t) => t.status === 'error')).toBe(true);
   });
 

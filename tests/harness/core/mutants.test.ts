@@ -31,7 +31,8 @@ function run(Engine: Engine, c: CaseDef): Nodes {
 
 function differ(a: Nodes, b: Nodes): boolean {
   if (a === 'throws' || b === 'throws') return a !== b;
-  const same = (x: number, y: number) => (Number.isFinite(y) ? near(x, y, rtol, atol) : Object.is(x, y) || (Number.isNaN(x) && Number.isNaN(y)));
+  const same = (x: number, y: number) =>
+    Number.isFinite(y) ? near(x, y, rtol, atol) : Object.is(x, y) || (Number.isNaN(x) && Number.isNaN(y));
   return [...b].some(([id, v]) => !same(a.get(id)!.data, v.data) || !same(a.get(id)!.grad, v.grad));
 }
 
@@ -45,7 +46,10 @@ const singles = singleCandidates().map((cand) => ({
 describe('the mutant engine', () => {
   it('with no flaws gives exactly the reference on random graphs, with and without bonus ops', () => {
     const Plain = mutantValueClass({}) as unknown as Engine;
-    const graphs = [...Array.from({ length: 200 }, (_, i) => randomGraph(7 + i, 5 + (i % 20))), ...bonusGraphs(60, 500)];
+    const graphs = [
+      ...Array.from({ length: 200 }, (_, i) => randomGraph(7 + i, 5 + (i % 20))),
+      ...bonusGraphs(60, 500),
+    ];
     for (const graph of graphs) expect(engineValues(Plain, graph)).toEqual(engineValues(Value, graph));
   });
 
@@ -62,7 +66,8 @@ describe('the mutant engine', () => {
     const confusable: string[] = [];
     for (const [i, a] of singles.entries()) {
       for (const b of singles.slice(i + 1)) {
-        if (a.id !== b.id && !cases.some((c) => differ(a.results.get(c.id)!, b.results.get(c.id)!))) confusable.push(`${a.label} ~ ${b.label}`);
+        if (a.id !== b.id && !cases.some((c) => differ(a.results.get(c.id)!, b.results.get(c.id)!)))
+          confusable.push(`${a.label} ~ ${b.label}`);
       }
     }
     expect(confusable).toEqual([]);
@@ -71,6 +76,8 @@ describe('the mutant engine', () => {
   it('tanh-uses-input is caught by a required tanh case, not only by luck in a random graph', () => {
     const variant = singles.find((s) => s.id === 'tanh-uses-input')!;
     const catching = cases.filter((c) => differ(variant.results.get(c.id)!, reference.get(c.id)!));
-    expect(catching.some((c) => c.kind === 'required' && c.exercise === 'tanh' && !c.id.startsWith('random-'))).toBe(true);
+    expect(catching.some((c) => c.kind === 'required' && c.exercise === 'tanh' && !c.id.startsWith('random-'))).toBe(
+      true,
+    );
   });
 });

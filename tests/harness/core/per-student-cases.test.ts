@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { casesFor } from '../../../grader/cases/catalog.ts';
 import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 
-const randomOnes = (id: string, config = DEFAULT_CONFIG) => casesFor(id, config).filter((c) => c.id.startsWith('random-graph-'));
+const randomOnes = (id: string, config = DEFAULT_CONFIG) =>
+  casesFor(id, config).filter((c) => c.id.startsWith('random-graph-'));
 
 describe('per-student random cases', () => {
   it('there are as many as the config asks for, each a real graph', () => {

@@ -26,8 +26,10 @@ function disagreements(Engine: Engine, spec: GraphSpec): string[] {
   const wrong: string[] = [];
   for (const node of spec.nodes) {
     const got = engine.get(node.id)!;
-    if (!near(got.data, plain.get(node.id)!, 1e-12, 1e-12)) wrong.push(`${node.id}.data ${got.data} vs ${plain.get(node.id)}`);
-    if (!near(got.grad, numeric.get(node.id)!, RTOL, ATOL)) wrong.push(`${node.id}.grad ${got.grad} vs ${numeric.get(node.id)}`);
+    if (!near(got.data, plain.get(node.id)!, 1e-12, 1e-12))
+      wrong.push(`${node.id}.data ${got.data} vs ${plain.get(node.id)}`);
+    if (!near(got.grad, numeric.get(node.id)!, RTOL, ATOL))
+      wrong.push(`${node.id}.grad ${got.grad} vs ${numeric.get(node.id)}`);
   }
   return wrong;
 }
@@ -38,29 +40,43 @@ const catalogueGraphs = fixedCases().filter((c) => c.graph);
 
 describe('the reference engine against finite differences', () => {
   it('agrees on 300 random graphs of add, mul and tanh', () => {
-    const failures = randomGraphs.map((g, i) => ({ i, wrong: disagreements(Value, g) })).filter((f) => f.wrong.length > 0);
+    const failures = randomGraphs
+      .map((g, i) => ({ i, wrong: disagreements(Value, g) }))
+      .filter((f) => f.wrong.length > 0);
     expect(failures).toEqual([]);
   });
 
   it('agrees on 100 random graphs that use the bonus ops', () => {
     const ops = new Set(withBonusOps.flatMap((g) => g.nodes.map((n) => ('op' in n ? n.op : 'leaf'))));
     expect([...ops].sort()).toEqual(['add', 'div', 'exp', 'leaf', 'mul', 'neg', 'pow', 'relu', 'sub', 'tanh']);
-    const failures = withBonusOps.map((g, i) => ({ i, wrong: disagreements(Value, g) })).filter((f) => f.wrong.length > 0);
+    const failures = withBonusOps
+      .map((g, i) => ({ i, wrong: disagreements(Value, g) }))
+      .filter((f) => f.wrong.length > 0);
     expect(failures).toEqual([]);
   });
 
   it('agrees on every graph case of the catalogue', () => {
-    const failures = catalogueGraphs.map((c) => ({ id: c.id, wrong: disagreements(Value, c.graph!) })).filter((f) => f.wrong.length > 0);
+    const failures = catalogueGraphs
+      .map((c) => ({ id: c.id, wrong: disagreements(Value, c.graph!) }))
+      .filter((f) => f.wrong.length > 0);
     expect(catalogueGraphs.length).toBeGreaterThan(20);
     expect(failures).toEqual([]);
   });
 
   it('would notice a wrong rule: the check is not vacuous', () => {
     // The same comparison on engines with a known mistake must fail somewhere.
-    for (const flaws of [{ tanhInput: true }, { mulOwn: true }, { overwrite: ['add' as const] }, { powWrtExponent: true }]) {
+    for (const flaws of [
+      { tanhInput: true },
+      { mulOwn: true },
+      { overwrite: ['add' as const] },
+      { powWrtExponent: true },
+    ]) {
       const Mutant = mutantValueClass(flaws) as unknown as Engine;
       const graphs = 'powWrtExponent' in flaws ? withBonusOps : randomGraphs;
-      expect(graphs.some((g) => disagreements(Mutant, g).length > 0), JSON.stringify(flaws)).toBe(true);
+      expect(
+        graphs.some((g) => disagreements(Mutant, g).length > 0),
+        JSON.stringify(flaws),
+      ).toBe(true);
     }
   });
 });

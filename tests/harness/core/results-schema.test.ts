@@ -20,10 +20,18 @@ beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'gradelab-results-'));
   const config = testConfig({ timeouts: { caseMs: 500, submissionMs: 4000 } });
   // Every kind of outcome: graded, errored, timed out, missing, hostile.
-  const inputs = [path.join(FIXTURES, 'submissions'), path.join(FIXTURES, 'hostile', 'huge-output'), path.join(FIXTURES, 'hostile', 'throw-number'), path.join(out, 'absent')];
+  const inputs = [
+    path.join(FIXTURES, 'submissions'),
+    path.join(FIXTURES, 'hostile', 'huge-output'),
+    path.join(FIXTURES, 'hostile', 'throw-number'),
+    path.join(out, 'absent'),
+  ];
   const results = [...(await gradePaths(inputs, config)).values()];
   ids = results.map((r) => r.id).sort();
-  await writeOutputs(path.join(out, 'report'), buildResults(results, config), ['json', 'csv'], { audience: 'instructor', now: new Date() });
+  await writeOutputs(path.join(out, 'report'), buildResults(results, config), ['json', 'csv'], {
+    audience: 'instructor',
+    now: new Date(),
+  });
   written = JSON.parse(readFileSync(path.join(out, 'report', 'results.json'), 'utf8'));
 });
 
@@ -55,7 +63,9 @@ describe('results.json', () => {
   it('grades.csv has one row per submission', () => {
     const files = readdirSync(path.join(out, 'report')).sort();
     expect(files).toEqual(['grades.csv', 'results.json']);
-    const rows = readFileSync(path.join(out, 'report', 'grades.csv'), 'utf8').trim().split('\n');
+    const rows = readFileSync(path.join(out, 'report', 'grades.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(rows.length).toBe(ids.length + 1);
   });
 });

@@ -63,7 +63,10 @@ async function loadAndRead(loaded: Bundle, timeoutMs = 5000): Promise<unknown> {
 
 describe('transpiling a student file', () => {
   it('a file that imports nothing stays an ES module, with its types stripped', async () => {
-    const result = await bundle('solo.ts', 'export class Value {\n  data: number;\n  constructor(data: number) { this.data = data; }\n}\n');
+    const result = await bundle(
+      'solo.ts',
+      'export class Value {\n  data: number;\n  constructor(data: number) { this.data = data; }\n}\n',
+    );
     expect(result.format).toBe('module');
     expect(result.file).toBe(path.join('exercises', 'solo.ts'));
     expect(result.code).toContain('export class Value');
@@ -85,7 +88,8 @@ describe('transpiling a student file', () => {
     const solo = await bundle('ts-syntax.ts', `${body}\n`);
     const bundled = await bundle('ts-syntax-bundled.ts', `import './plain-neighbour';\n${body}\n`);
     expect([solo.format, bundled.format]).toEqual(['module', 'script']);
-    for (const loaded of [solo, bundled]) expect(await exported(loaded, 'probe')).toEqual({ twice: 6, mul: 3, label: 1 });
+    for (const loaded of [solo, bundled])
+      expect(await exported(loaded, 'probe')).toEqual({ twice: 6, mul: 3, label: 1 });
   });
 
   it('a module that never finishes loading is stopped at the time limit', async () => {
@@ -96,7 +100,10 @@ describe('transpiling a student file', () => {
 
   it('a file that imports a neighbour is bundled into one strict-mode script', async () => {
     write('helper.ts', 'export const twice = (x: number): number => 2 * x;\n');
-    const result = await bundle('uses-helper.ts', "import { twice } from './helper';\nexport class Value { data = twice(1); }\n");
+    const result = await bundle(
+      'uses-helper.ts',
+      "import { twice } from './helper';\nexport class Value { data = twice(1); }\n",
+    );
     expect(result.format).toBe('script');
     expect(result.code.startsWith('"use strict";')).toBe(true);
     expect(result.code).toContain('__gradelab_engine');
@@ -106,14 +113,20 @@ describe('transpiling a student file', () => {
   it('a neighbour may be imported by its .ts name, its .js name, or without an extension', async () => {
     write('twice.ts', 'export const twice = (x: number): number => 2 * x;\n');
     for (const specifier of ['./twice', './twice.js', './twice.ts']) {
-      const result = await bundle('imports-twice.ts', `import { twice } from '${specifier}';\nexport class Value { data = twice(1); }\n`);
+      const result = await bundle(
+        'imports-twice.ts',
+        `import { twice } from '${specifier}';\nexport class Value { data = twice(1); }\n`,
+      );
       expect(await loadAndRead(result), specifier).toBe('reply');
     }
   });
 
   it('a JSON file of the submission may be imported', async () => {
     write('numbers.json', '{ "x": 3 }\n');
-    const result = await bundle('reads-json.ts', "import numbers from './numbers.json';\nexport const x = numbers.x * 2;\n");
+    const result = await bundle(
+      'reads-json.ts',
+      "import numbers from './numbers.json';\nexport const x = numbers.x * 2;\n",
+    );
     expect(result.format).toBe('script');
     expect(await exported(result, 'x')).toBe(6);
   });
@@ -125,9 +138,14 @@ describe('transpiling a student file', () => {
   });
 
   it('an import of anything but its own files is refused at the line that asks for it', async () => {
-    const error = await failure('wants-fs.ts', "// reads the answers\nimport { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    const error = await failure(
+      'wants-fs.ts',
+      "// reads the answers\nimport { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
     expect(error.code).toBe('E_SUBMISSION_IMPORT');
-    expect(error.message).toBe("only your own files can be imported here, not 'node:fs' — import { readFileSync } from 'node:fs';");
+    expect(error.message).toBe(
+      "only your own files can be imported here, not 'node:fs' — import { readFileSync } from 'node:fs';",
+    );
     expect(error.location).toEqual({ file: path.join('exercises', 'wants-fs.ts'), line: 2, column: 30 });
   });
 
@@ -148,7 +166,10 @@ describe('transpiling a student file', () => {
 
   it('a re-export from a neighbour goes to the bundler, even with a comment before its path', async () => {
     write('values.ts', 'export class Value { data = 1; }\n');
-    for (const text of ["export * from /* the class */ './values';\n", "export { Value } from // the class\n  './values';\n"]) {
+    for (const text of [
+      "export * from /* the class */ './values';\n",
+      "export { Value } from // the class\n  './values';\n",
+    ]) {
       const result = await bundle('re-exports.ts', text);
       expect(result.format, text).toBe('script');
       expect(await exported(result, 'Value'), text).toBe('not a number (function)'); // how the driver describes a class
@@ -166,12 +187,18 @@ describe('transpiling a student file', () => {
     write('empty.ts', 'export {};\n');
     const bundled = await bundle('sloppy-bundled.ts', "import './empty';\nexport class Value {}\nundeclared = 5;\n");
     for (const loaded of [solo, bundled]) {
-      expect(await loadAndRead(loaded)).toEqual({ kind: 'crash', message: expect.stringMatching(/undeclared is not defined/) });
+      expect(await loadAndRead(loaded)).toEqual({
+        kind: 'crash',
+        message: expect.stringMatching(/undeclared is not defined/),
+      });
     }
   });
 
   it('a syntax error gives file:line:column and the line it is on, without colour codes', async () => {
-    const error = await failure('broken.ts', 'export class Value {\n  add(o: Value) {\n    return new Value(this.data + o.data;\n  }\n}\n');
+    const error = await failure(
+      'broken.ts',
+      'export class Value {\n  add(o: Value) {\n    return new Value(this.data + o.data;\n  }\n}\n',
+    );
     expect(error.code).toBe('E_SUBMISSION_SYNTAX');
     expect(error.location).toEqual({ file: path.join('exercises', 'broken.ts'), line: 3, column: 40 });
     expect(error.message).toBe('Expected `,` or `)` but found `;` — return new Value(this.data + o.data;');
@@ -202,7 +229,10 @@ describe('transpiling a student file', () => {
   });
 
   it("the student's tsconfig is ignored: class fields keep the course's semantics", async () => {
-    writeFileSync(path.join(root, 'exercises', 'tsconfig.json'), JSON.stringify({ compilerOptions: { useDefineForClassFields: false } }));
+    writeFileSync(
+      path.join(root, 'exercises', 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { useDefineForClassFields: false } }),
+    );
     const result = await bundle('with-tsconfig.ts', 'export class Value {\n  data: number = 1;\n  grad!: number;\n}\n');
     // The course compiles for ES2022, where a declared field is defined (as undefined) on every instance.
     expect(result.code).toMatch(/^\s*grad;$/m);

@@ -7,11 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { decodeReply, serialise } from '../../../grader/03-sandbox/wire.ts';
 import type { GraphSpec } from '../../../grader/cases/graph.ts';
 
-const graph: GraphSpec = { nodes: [{ id: 'a', value: 2 }, { id: 'b', op: 'add', args: ['a', 'a'] }], output: 'b' };
+const graph: GraphSpec = {
+  nodes: [
+    { id: 'a', value: 2 },
+    { id: 'b', op: 'add', args: ['a', 'a'] },
+  ],
+  output: 'b',
+};
 
 describe('wire format', () => {
   it('puts every program of a batch in one array, each at its own place', () => {
-    const { json, parts } = serialise({ kind: 'batch', requests: [{ kind: 'graph', graph }, { kind: 'exports' }, { kind: 'graph', graph }] });
+    const { json, parts } = serialise({
+      kind: 'batch',
+      requests: [{ kind: 'graph', graph }, { kind: 'exports' }, { kind: 'graph', graph }],
+    });
     const requests = JSON.parse(json).requests;
     expect(requests.map((r: { kind: string }) => r.kind)).toEqual(['program', 'exports', 'program']);
     // Two nodes, four integers each, then the one constant (a's value).
@@ -33,12 +42,21 @@ describe('wire format', () => {
   });
 
   it('never reports a non-finite number as a number', () => {
-    expect(decodeReply({ ok: true, at: 0, nodes: 1 }, new Float64Array([Infinity, NaN]))).toEqual({ ok: true, data: ['not a finite number'], grad: ['not a finite number'] });
+    expect(decodeReply({ ok: true, at: 0, nodes: 1 }, new Float64Array([Infinity, NaN]))).toEqual({
+      ok: true,
+      data: ['not a finite number'],
+      grad: ['not a finite number'],
+    });
   });
 
   it('passes on claims that do not fit unchanged, so validation rejects them', () => {
     const numbers = new Float64Array(4);
-    for (const claim of [{ at: 2, nodes: 2 }, { at: -1, nodes: 1 }, { at: 0.5, nodes: 1 }, { at: 0, nodes: '2' }]) {
+    for (const claim of [
+      { at: 2, nodes: 2 },
+      { at: -1, nodes: 1 },
+      { at: 0.5, nodes: 1 },
+      { at: 0, nodes: '2' },
+    ]) {
       const reply = { ok: true, ...claim };
       expect(decodeReply(reply, numbers)).toBe(reply);
     }

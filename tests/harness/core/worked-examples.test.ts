@@ -31,7 +31,9 @@ describe('the worked example: a = 2, b = -3, c = 10, f = -2; e = a*b; d = e + c;
 
   it('the case file describes that example and nothing else', () => {
     const graph = caseGraph('seed-example');
-    const leaves = Object.fromEntries(graph.nodes.filter((n) => 'value' in n).map((n) => [n.id, (n as { value: number }).value]));
+    const leaves = Object.fromEntries(
+      graph.nodes.filter((n) => 'value' in n).map((n) => [n.id, (n as { value: number }).value]),
+    );
     expect(leaves).toEqual({ a: 2, b: -3, c: 10, f: -2 });
     expect(graph.output).toBe('L');
   });

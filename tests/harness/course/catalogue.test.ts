@@ -9,7 +9,14 @@ describe('loadCatalogue', () => {
   test('the course catalogue is valid, in order, with required work first', () => {
     const catalogue = loadCatalogue();
     expect(catalogue.exercises.map((e) => e.id)).toEqual([
-      'manual', 'add', 'mul', 'accumulate', 'tanh', 'neuron', 'bonus-ops', 'nudge',
+      'manual',
+      'add',
+      'mul',
+      'accumulate',
+      'tanh',
+      'neuron',
+      'bonus-ops',
+      'nudge',
     ]);
     expect(catalogue.exercises.filter((e) => e.kind === 'bonus').map((e) => e.id)).toEqual(['bonus-ops', 'nudge']);
   });
@@ -50,7 +57,9 @@ describe('loadCatalogue', () => {
     test('a duplicate id, and a test file not named after its exercise', () => {
       const error = loadWith((c) => (c.exercises[3].id = 'add'));
       expect(error.details).toContain("$.exercises[3].id: duplicate id 'add' (first used at $.exercises[1])");
-      expect(error.details).toContain("$.exercises[3].test: must be 'tests/public/add.test.ts' (named after the exercise id)");
+      expect(error.details).toContain(
+        "$.exercises[3].test: must be 'tests/public/add.test.ts' (named after the exercise id)",
+      );
     });
 
     test('a file that is not JSON', () => {

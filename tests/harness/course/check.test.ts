@@ -23,43 +23,58 @@ describe('grader check, on a broken copy of the course', () => {
   }
   afterAll(() => Promise.all(courses.map((c) => c.remove())));
 
-  test.concurrent('fails, naming exercises/engine.ts, when the stub is replaced by its solution', async () => {
-    const root = await course();
-    await copyFile(join(root, 'solutions/engine.ts'), join(root, 'exercises/engine.ts'));
+  test.concurrent(
+    'fails, naming exercises/engine.ts, when the stub is replaced by its solution',
+    async () => {
+      const root = await course();
+      await copyFile(join(root, 'solutions/engine.ts'), join(root, 'exercises/engine.ts'));
 
-    const report = await checkCourse({ root });
-    expect(report.ok).toBe(false);
-    const onStub = report.problems.filter((p) => p.file === 'exercises/engine.ts');
-    expect(onStub.map((p) => p.rule)).toContain('mirror');
-    // Every required engine exercise now passes on the stub: each is reported.
-    expect(onStub.filter((p) => p.rule === 'required').map((p) => p.message.split(' ')[0])).toEqual([
-      'tests/public/add.test.ts',
-      'tests/public/mul.test.ts',
-      'tests/public/accumulate.test.ts',
-      'tests/public/tanh.test.ts',
-      'tests/public/neuron.test.ts',
-    ]);
-    // The bonus tests now pass on the stub too.
-    expect(onStub.some((p) => p.rule === 'bonus' && p.message.includes('bonus-ops.test.ts'))).toBe(true);
-  }, CHECK_TIMEOUT);
+      const report = await checkCourse({ root });
+      expect(report.ok).toBe(false);
+      const onStub = report.problems.filter((p) => p.file === 'exercises/engine.ts');
+      expect(onStub.map((p) => p.rule)).toContain('mirror');
+      // Every required engine exercise now passes on the stub: each is reported.
+      expect(onStub.filter((p) => p.rule === 'required').map((p) => p.message.split(' ')[0])).toEqual([
+        'tests/public/add.test.ts',
+        'tests/public/mul.test.ts',
+        'tests/public/accumulate.test.ts',
+        'tests/public/tanh.test.ts',
+        'tests/public/neuron.test.ts',
+      ]);
+      // The bonus tests now pass on the stub too.
+      expect(onStub.some((p) => p.rule === 'bonus' && p.message.includes('bonus-ops.test.ts'))).toBe(true);
+    },
+    CHECK_TIMEOUT,
+  );
 
-  test.concurrent('fails, naming the file, when a solution is wrong or does not compile', async () => {
-    const root = await course();
-    const engine = join(root, 'solutions/engine.ts');
-    const wrong = (await readFile(engine, 'utf8')).replace('this.grad += o.data * out.grad;', 'this.grad += this.data * out.grad;');
-    await writeFile(engine, wrong);
-    const manual = join(root, 'solutions/manual.ts');
-    const original = await readFile(manual, 'utf8');
-    await writeFile(manual, `${original}\nexport const broken: number = 'text';\n`);
+  test.concurrent(
+    'fails, naming the file, when a solution is wrong or does not compile',
+    async () => {
+      const root = await course();
+      const engine = join(root, 'solutions/engine.ts');
+      const wrong = (await readFile(engine, 'utf8')).replace(
+        'this.grad += o.data * out.grad;',
+        'this.grad += this.data * out.grad;',
+      );
+      await writeFile(engine, wrong);
+      const manual = join(root, 'solutions/manual.ts');
+      const original = await readFile(manual, 'utf8');
+      await writeFile(manual, `${original}\nexport const broken: number = 'text';\n`);
 
-    const report = await checkCourse({ root });
-    expect(report.ok).toBe(false);
-    expect(new Set(report.problems.map((p) => p.file))).toEqual(new Set(['solutions/engine.ts', 'solutions/manual.ts']));
-    const mul = report.problems.find((p) => p.message.startsWith('tests/public/mul.test.ts'));
-    expect(mul?.message).toMatch(/fail.* against the solution solutions\/engine\.ts: .*a\.grad must be -3 but is 2/);
-    const line = original.split('\n').length + 1;
-    expect(report.problems).toContainEqual(expect.objectContaining({ rule: 'compile', file: 'solutions/manual.ts', line }));
-  }, CHECK_TIMEOUT);
+      const report = await checkCourse({ root });
+      expect(report.ok).toBe(false);
+      expect(new Set(report.problems.map((p) => p.file))).toEqual(
+        new Set(['solutions/engine.ts', 'solutions/manual.ts']),
+      );
+      const mul = report.problems.find((p) => p.message.startsWith('tests/public/mul.test.ts'));
+      expect(mul?.message).toMatch(/fail.* against the solution solutions\/engine\.ts: .*a\.grad must be -3 but is 2/);
+      const line = original.split('\n').length + 1;
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ rule: 'compile', file: 'solutions/manual.ts', line }),
+      );
+    },
+    CHECK_TIMEOUT,
+  );
 });
 
 describe('the layout rules', () => {

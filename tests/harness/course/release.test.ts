@@ -53,7 +53,9 @@ describe('grader release', () => {
   test('contains no line of solution code, anywhere', async () => {
     const answers = [...(await solutionOnlyLines(PACKAGE_ROOT)).keys()];
     // The backward rules themselves must be among the lines looked for.
-    expect(answers).toEqual(expect.arrayContaining(['this.grad += o.data * out.grad;', 'this.grad += (1 - t * t) * out.grad;']));
+    expect(answers).toEqual(
+      expect.arrayContaining(['this.grad += o.data * out.grad;', 'this.grad += (1 - t * t) * out.grad;']),
+    );
     for (const file of EXPECTED_FILES) {
       const content = await readFile(join(out.root, file), 'utf8');
       for (const line of answers) expect(content, `${file} contains "${line}"`).not.toContain(line);
@@ -124,7 +126,9 @@ describe('the released repository', () => {
     await writeFile(stub, `${await readFile(stub, 'utf8')}\n// this.grad += o.data * out.grad;\n`);
     const target = await emptyFolder('gradelab-leak-');
     try {
-      await expect(releaseCourse({ root: course.root, out: target.root })).rejects.toThrow(/solution code found in exercises\/engine\.ts/);
+      await expect(releaseCourse({ root: course.root, out: target.root })).rejects.toThrow(
+        /solution code found in exercises\/engine\.ts/,
+      );
       expect(await listFiles(target.root, '.')).toEqual([]);
     } finally {
       await target.remove();

@@ -13,7 +13,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { casesFor } from '../../../grader/cases/catalog.ts';
 import type { Request } from '../../../grader/03-sandbox/sandbox.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
-import { FIXTURES, REPO, fixtureFolders, gradePaths, resultFor, testConfig, withoutTimings } from '../support/fixture-class.ts';
+import {
+  FIXTURES,
+  REPO,
+  fixtureFolders,
+  gradePaths,
+  resultFor,
+  testConfig,
+  withoutTimings,
+} from '../support/fixture-class.ts';
 import { HOSTILE } from '../support/hostile-expectations.ts';
 import { sandboxCalls } from '../support/sandbox-recorder.ts';
 import { changes, snapshot, type Snapshot } from '../support/tree-snapshot.ts';
@@ -30,8 +38,18 @@ const OUTPUT_CAP = 64 * 1024;
 // Short limits so the attackers cost little time. Two at a time and a shorter
 // chain keep the honest submissions' cases well inside 300 ms on a busy
 // two-core machine: this suite is about attacks, not about deep graphs.
-const config = testConfig({ timeouts: { caseMs: 300, submissionMs: 3000 }, concurrency: 2, longChain: { length: 1000, points: 4 } });
-const builtins = { abs: Math.abs, is: Object.is, stringify: JSON.stringify, isFinite: Number.isFinite, map: Array.prototype.map };
+const config = testConfig({
+  timeouts: { caseMs: 300, submissionMs: 3000 },
+  concurrency: 2,
+  longChain: { length: 1000, points: 4 },
+});
+const builtins = {
+  abs: Math.abs,
+  is: Object.is,
+  stringify: JSON.stringify,
+  isFinite: Number.isFinite,
+  map: Array.prototype.map,
+};
 
 let temp: string;
 let neighbour: string;
@@ -65,10 +83,18 @@ afterAll(() => {
 describe('grading hostile submissions next to honest ones', () => {
   it('the grader survives and returns a result for every submission', async () => {
     expect(Object.keys(HOSTILE).sort()).toEqual(fixtureFolders('hostile').map((f) => path.basename(f)));
-    expect([...results.keys()].sort()).toEqual([...Object.keys(HOSTILE), 'correct-micrograd-style', 'neighbour'].sort());
+    expect([...results.keys()].sort()).toEqual(
+      [...Object.keys(HOSTILE), 'correct-micrograd-style', 'neighbour'].sort(),
+    );
     // This process is still healthy: timers fire, and its built-ins are its own.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect({ abs: Math.abs, is: Object.is, stringify: JSON.stringify, isFinite: Number.isFinite, map: Array.prototype.map }).toEqual(builtins);
+    expect({
+      abs: Math.abs,
+      is: Object.is,
+      stringify: JSON.stringify,
+      isFinite: Number.isFinite,
+      map: Array.prototype.map,
+    }).toEqual(builtins);
     expect([Math.abs(-2), JSON.stringify({ a: 1 }), [1, 2].map((x) => x * 2)]).toEqual([2, '{"a":1}', [2, 4]]);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).toJSON).toBeUndefined();
@@ -90,9 +116,18 @@ describe('grading hostile submissions next to honest ones', () => {
     else expect(r.score).toBeLessThan(r.maxScore);
     if (want.error) expect(r.errors.map((e) => e.code)).toEqual([want.error]);
     const messages = [...r.tests.map((t) => t.message), ...r.errors.map((e) => e.message)];
-    if (want.message) expect(messages.some((m) => want.message!.test(m)), messages.join('\n')).toBe(true);
+    if (want.message)
+      expect(
+        messages.some((m) => want.message!.test(m)),
+        messages.join('\n'),
+      ).toBe(true);
     if (want.testStatus) expect(r.tests.map((t) => t.status)).toContain(want.testStatus);
-    if (want.nothingPasses) expect(r.tests.filter((t) => t.status === 'pass' && t.exercise !== 'manual' && t.exercise !== 'nudge').map((t) => t.id)).toEqual([]);
+    if (want.nothingPasses)
+      expect(
+        r.tests
+          .filter((t) => t.status === 'pass' && t.exercise !== 'manual' && t.exercise !== 'nudge')
+          .map((t) => t.id),
+      ).toEqual([]);
     if (want.output) expect(r.output).toMatch(want.output);
     if (want.misconceptions) expect(r.misconceptions).toEqual(want.misconceptions);
   });
@@ -107,7 +142,9 @@ describe('grading hostile submissions next to honest ones', () => {
     const text = JSON.stringify([...results.values()]);
     expect(text).not.toContain(secret);
     // The attempt itself was made, and saw no environment at all.
-    expect(resultFor(results, 'env-secrets').tests.some((t) => t.message.includes('process is not defined'))).toBe(true);
+    expect(resultFor(results, 'env-secrets').tests.some((t) => t.message.includes('process is not defined'))).toBe(
+      true,
+    );
   });
 
   it('printed output is capped at 64 KB and never read as results', () => {
@@ -128,23 +165,37 @@ describe('grading hostile submissions next to honest ones', () => {
     const runs = sandboxCalls.filter((c) => c.kind === 'run').flatMap((c) => flatten(c.request!));
     const graphs = runs.filter((r) => r.kind === 'graph');
     expect(graphs.length).toBeGreaterThan(100);
-    const allowed = new Set([...results.keys()].flatMap((id) => casesFor(id, config).filter((c) => c.graph).map((c) => JSON.stringify({ kind: 'graph', graph: c.graph }))));
+    const allowed = new Set(
+      [...results.keys()].flatMap((id) =>
+        casesFor(id, config)
+          .filter((c) => c.graph)
+          .map((c) => JSON.stringify({ kind: 'graph', graph: c.graph })),
+      ),
+    );
     for (const request of graphs) expect(allowed.has(JSON.stringify(request))).toBe(true);
-    for (const request of runs.filter((r) => r.kind !== 'graph')) expect(Object.keys(request).sort()).toEqual(request.kind === 'export' ? ['kind', 'module', 'name'] : ['kind']);
+    for (const request of runs.filter((r) => r.kind !== 'graph'))
+      expect(Object.keys(request).sort()).toEqual(request.kind === 'export' ? ['kind', 'module', 'name'] : ['kind']);
     const sent = JSON.stringify(runs);
     const expected = expectedNumbersOfHiddenCases(casesFor('correct-micrograd-style', config));
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.filter((n) => sent.includes(String(n)))).toEqual([]);
-    for (const load of sandboxCalls.filter((c) => c.kind === 'load')) expect(['exercises/engine.ts', 'exercises/manual.ts']).toContain(load.file);
-    for (const call of sandboxCalls) expect(call.limits).toMatchObject({ memoryMb: config.memoryMb, caseTimeoutMs: 300 });
+    for (const load of sandboxCalls.filter((c) => c.kind === 'load'))
+      expect(['exercises/engine.ts', 'exercises/manual.ts']).toContain(load.file);
+    for (const call of sandboxCalls)
+      expect(call.limits).toMatchObject({ memoryMb: config.memoryMb, caseTimeoutMs: 300 });
   });
 
   it('solutions read through an import, a symlink or the file system never load', () => {
     for (const id of ['import-solutions', 'symlink-solutions', 'require-fs', 'import-node-fs']) {
       const r = resultFor(results, id);
-      expect(r.errors.map((e) => e.code), id).toContain('E_SUBMISSION_IMPORT');
+      expect(
+        r.errors.map((e) => e.code),
+        id,
+      ).toContain('E_SUBMISSION_IMPORT');
       expect(r.output, id).toBe('');
     }
-    expect(readFileSync(path.join(FIXTURES, 'hostile', 'symlink-solutions', 'exercises', 'engine.ts'), 'utf8')).toBe(readFileSync(path.join(REPO, 'solutions', 'engine.ts'), 'utf8'));
+    expect(readFileSync(path.join(FIXTURES, 'hostile', 'symlink-solutions', 'exercises', 'engine.ts'), 'utf8')).toBe(
+      readFileSync(path.join(REPO, 'solutions', 'engine.ts'), 'utf8'),
+    );
   });
 });

@@ -13,11 +13,16 @@ const config = testConfig({ memoryMb: 16, timeouts: { caseMs: 4000, submissionMs
 describe('a memory bomb', () => {
   it('is stopped by the heap cap, and the next submission is graded as usual', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
-    const results = await gradePaths([path.join(FIXTURES, 'hostile', 'memory-bomb'), path.join(FIXTURES, 'submissions', 'correct-micrograd-style')], { ...config, concurrency: 1 });
+    const results = await gradePaths(
+      [path.join(FIXTURES, 'hostile', 'memory-bomb'), path.join(FIXTURES, 'submissions', 'correct-micrograd-style')],
+      { ...config, concurrency: 1 },
+    );
     const bomb = resultFor(results, 'memory-bomb');
     expect(['graded', 'error']).toContain(bomb.status);
     expect(bomb.tests.some((t) => t.status === 'error' && /ran out of memory/.test(t.message))).toBe(true);
-    expect(bomb.tests.filter((t) => t.status === 'pass' && t.exercise !== 'manual' && t.exercise !== 'nudge')).toEqual([]);
+    expect(bomb.tests.filter((t) => t.status === 'pass' && t.exercise !== 'manual' && t.exercise !== 'nudge')).toEqual(
+      [],
+    );
     // The hand-computed answers ran before the bomb went off, and still count.
     expect(bomb.tests.find((t) => t.id === 'manual-worked-example')?.status).toBe('pass');
     expect(bomb.score).toBeLessThan(bomb.maxScore);

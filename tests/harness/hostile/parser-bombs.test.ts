@@ -28,7 +28,10 @@ const BOMBS: Record<string, Record<string, string>> = {
     'engine.ts': `import { f } from './deep';\nexport const g = f;\n${engine}`,
     'deep.ts': `export const f = ${'x => '.repeat(DEPTH)}1;\n`,
   },
-  'blocks-imported': { 'engine.ts': `import './deep';\n${engine}`, 'deep.ts': `${'{'.repeat(DEPTH)}${'}'.repeat(DEPTH)}\n` },
+  'blocks-imported': {
+    'engine.ts': `import './deep';\n${engine}`,
+    'deep.ts': `${'{'.repeat(DEPTH)}${'}'.repeat(DEPTH)}\n`,
+  },
 };
 
 let temp: string;
@@ -41,7 +44,10 @@ beforeAll(async () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(temp, id, 'exercises', name), text);
   }
   cpSync(CORRECT, path.join(temp, 'bystander'), { recursive: true });
-  results = await gradePaths([...Object.keys(BOMBS), 'bystander'].map((id) => path.join(temp, id)), testConfig({ timeouts: { caseMs: 2000, submissionMs: 10_000 } }));
+  results = await gradePaths(
+    [...Object.keys(BOMBS), 'bystander'].map((id) => path.join(temp, id)),
+    testConfig({ timeouts: { caseMs: 2000, submissionMs: 10_000 } }),
+  );
 });
 
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -57,19 +63,39 @@ describe('parser bombs', () => {
     for (const id of ['parens', 'templates']) {
       const r = resultFor(results, id);
       expect(r.status, id).toBe('error');
-      expect(r.errors, id).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_LOAD', file: 'exercises/engine.ts', line: engine.split('\n').length + 1, message: expect.stringMatching(/nest more than 256 deep/) })]);
+      expect(r.errors, id).toEqual([
+        expect.objectContaining({
+          code: 'E_SUBMISSION_LOAD',
+          file: 'exercises/engine.ts',
+          line: engine.split('\n').length + 1,
+          message: expect.stringMatching(/nest more than 256 deep/),
+        }),
+      ]);
     }
     const blocks = resultFor(results, 'blocks-imported');
-    expect(blocks.errors).toEqual([expect.objectContaining({ file: 'exercises/deep.ts', message: expect.stringMatching(/nest more than 256 deep/) })]);
+    expect(blocks.errors).toEqual([
+      expect.objectContaining({ file: 'exercises/deep.ts', message: expect.stringMatching(/nest more than 256 deep/) }),
+    ]);
   });
 
   it('chains without brackets are transpiled without harm and fail to load in the sandbox, as too deep for V8 too', () => {
     for (const id of ['arrow-chain', 'ternary-chain', 'arrow-chain-imported']) {
       const r = resultFor(results, id);
       expect(r.status, id).toBe('error');
-      expect(r.errors, id).toEqual([expect.objectContaining({ code: 'E_SUBMISSION_LOAD', message: expect.stringMatching(/Maximum call stack size exceeded/) })]);
+      expect(r.errors, id).toEqual([
+        expect.objectContaining({
+          code: 'E_SUBMISSION_LOAD',
+          message: expect.stringMatching(/Maximum call stack size exceeded/),
+        }),
+      ]);
       // Only manual.ts's answers, which the bomb does not touch, can pass.
-      expect(r.tests.filter((t) => t.status === 'pass').map((t) => t.exercise).sort(), id).toEqual(['manual', 'nudge']);
+      expect(
+        r.tests
+          .filter((t) => t.status === 'pass')
+          .map((t) => t.exercise)
+          .sort(),
+        id,
+      ).toEqual(['manual', 'nudge']);
     }
   });
 });

@@ -15,7 +15,11 @@ import { gradeAll } from '../../../grader/grade.ts';
 import { testConfig } from '../support/fixture-class.ts';
 
 const limits = { memoryMb: 64, caseTimeoutMs: 20_000 };
-const script = (body: string) => ({ file: 'exercises/engine.ts', format: 'script' as const, code: `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();` });
+const script = (body: string) => ({
+  file: 'exercises/engine.ts',
+  format: 'script' as const,
+  code: `var __gradelab_engine = (() => { ${body}; return { Value: class {} }; })();`,
+});
 
 describe('sandbox host processes', () => {
   it('a host killed in the middle of a call fails that call only; the next sandbox gets a new host', async () => {
@@ -49,8 +53,13 @@ describe('sandbox host processes', () => {
         const environment = readFileSync(`/proc/${pid}/environ`, 'utf8');
         expect(environment).not.toContain(secret);
         // Only what Node itself adds for the channel to the grader (and TMPDIR, if set).
-        const names = environment.split('\0').filter(Boolean).map((entry) => entry.split('=')[0]);
-        expect(names.filter((name) => !/^(NODE_CHANNEL_FD|NODE_CHANNEL_SERIALIZATION_MODE|TMPDIR)$/.test(name))).toEqual([]);
+        const names = environment
+          .split('\0')
+          .filter(Boolean)
+          .map((entry) => entry.split('=')[0]);
+        expect(
+          names.filter((name) => !/^(NODE_CHANNEL_FD|NODE_CHANNEL_SERIALIZATION_MODE|TMPDIR)$/.test(name)),
+        ).toEqual([]);
       }
       sandbox.dispose();
     } finally {
@@ -72,8 +81,17 @@ describe('sandbox host processes', () => {
       }
       return { Value };
     })();`;
-    expect((await sandbox.load('engine', { file: 'exercises/engine.ts', format: 'script', code: engine }, 5000)).kind).toBe('reply');
-    const graph = { nodes: [{ id: 'a', value: 2 }, { id: 'b', value: 3 }, { id: 'c', op: 'add' as const, args: ['a', 'b'] }], output: 'c' };
+    expect(
+      (await sandbox.load('engine', { file: 'exercises/engine.ts', format: 'script', code: engine }, 5000)).kind,
+    ).toBe('reply');
+    const graph = {
+      nodes: [
+        { id: 'a', value: 2 },
+        { id: 'b', value: 3 },
+        { id: 'c', op: 'add' as const, args: ['a', 'b'] },
+      ],
+      output: 'c',
+    };
     const outcome = await sandbox.run({ kind: 'graph', graph }, 5000);
     sandbox.dispose();
     expect(outcome.kind).toBe('reply');
@@ -89,7 +107,12 @@ describe('sandbox host processes', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GraderError);
-    expect(error).toMatchObject({ code: 'E_SANDBOX_UNAVAILABLE', message: expect.stringMatching(/cannot be run on this machine: the sandbox process stopped \(exit code 1\).*Cannot find module/) });
+    expect(error).toMatchObject({
+      code: 'E_SANDBOX_UNAVAILABLE',
+      message: expect.stringMatching(
+        /cannot be run on this machine: the sandbox process stopped \(exit code 1\).*Cannot find module/,
+      ),
+    });
   });
 
   it('that error stops the run instead of being recorded against each student', async () => {

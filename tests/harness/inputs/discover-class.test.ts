@@ -54,9 +54,16 @@ describe('LMS bulk downloads', () => {
 
   it('expands a Moodle download of one student whose folder holds only a zip', async () => {
     const file = path.join(scratch('moodle-one'), 'download.zip');
-    writeFileSync(file, buildZip([{ name: 'Ada Lovelace_10001_assignsubmission_file_/work.zip', data: buildZip(studentFiles('')), method: 0 }]));
+    writeFileSync(
+      file,
+      buildZip([
+        { name: 'Ada Lovelace_10001_assignsubmission_file_/work.zip', data: buildZip(studentFiles('')), method: 0 },
+      ]),
+    );
     const { submissions } = await discoverClass([file]);
-    expect(submissions.map((s) => [s.id, s.kind, path.basename(s.path)])).toEqual([['Ada Lovelace_10001', 'zip', 'work.zip']]);
+    expect(submissions.map((s) => [s.id, s.kind, path.basename(s.path)])).toEqual([
+      ['Ada Lovelace_10001', 'zip', 'work.zip'],
+    ]);
   });
 
   it('removes the extracted class when the run is over', async () => {
@@ -134,8 +141,11 @@ describe('a folder of GitHub Classroom clones', () => {
 
   it('never strips an id down to nothing, and still keeps ids unique', async () => {
     const dir = scratch('prefix');
-    for (const name of ['hw-', 'hw-a', 'x/hw-a']) cpSync(fixture('submissions', 'correct-micrograd-style'), path.join(dir, name), { recursive: true });
-    const ids = (await discoverClass([path.join(dir, 'hw-'), path.join(dir, 'hw-a'), path.join(dir, 'x', 'hw-a')], 'hw-')).submissions.map((s) => s.id);
+    for (const name of ['hw-', 'hw-a', 'x/hw-a'])
+      cpSync(fixture('submissions', 'correct-micrograd-style'), path.join(dir, name), { recursive: true });
+    const ids = (
+      await discoverClass([path.join(dir, 'hw-'), path.join(dir, 'hw-a'), path.join(dir, 'x', 'hw-a')], 'hw-')
+    ).submissions.map((s) => s.id);
     expect(ids).toEqual(['hw-', 'a', 'a-2']);
   });
 });

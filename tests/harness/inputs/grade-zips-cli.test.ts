@@ -22,7 +22,13 @@ describe('grader grade fixtures/zips', () => {
   });
 
   it('grades the good single zip and every student of both bulk downloads', () => {
-    for (const id of ['good-single', 'Ada Lovelace_10001', 'Alan Turing_10002', 'hoppergrace_20001', 'knuthdonald_20002']) {
+    for (const id of [
+      'good-single',
+      'Ada Lovelace_10001',
+      'Alan Turing_10002',
+      'hoppergrace_20001',
+      'knuthdonald_20002',
+    ]) {
       expect(byId.get(id)?.status, id).toBe('graded');
     }
     expect(byId.get('good-single')!.score).toBe(byId.get('good-single')!.maxScore);

@@ -61,13 +61,20 @@ describe('extractZip accepts a good archive', () => {
     const { dir, cleanup } = await extractZip(path.join(FIXTURES, 'good-single.zip'));
     expect(path.dirname(dir)).toBe(root);
     const engine = readFileSync(path.join(dir, 'good-single', 'exercises', 'engine.ts'), 'utf8');
-    expect(engine).toBe(readFileSync(path.join(REPO, 'fixtures', 'submissions', 'correct-micrograd-style', 'exercises', 'engine.ts'), 'utf8'));
+    expect(engine).toBe(
+      readFileSync(
+        path.join(REPO, 'fixtures', 'submissions', 'correct-micrograd-style', 'exercises', 'engine.ts'),
+        'utf8',
+      ),
+    );
     await cleanup();
     expect(existsSync(dir)).toBe(false);
   });
 
   it('accepts UTF-8 names written without the UTF-8 flag, as many tools do', async () => {
-    const { dir, cleanup } = await extractZip(zipFile([...studentFiles(''), { name: Buffer.from('notes-café.ts', 'utf8'), data: '//\n', utf8Flag: false }]));
+    const { dir, cleanup } = await extractZip(
+      zipFile([...studentFiles(''), { name: Buffer.from('notes-café.ts', 'utf8'), data: '//\n', utf8Flag: false }]),
+    );
     expect(existsSync(path.join(dir, 'notes-café.ts'))).toBe(true);
     await cleanup();
   });
@@ -102,7 +109,9 @@ describe('extractZip refuses path tricks', () => {
 
   it('refuses a name that is not UTF-8 even without the UTF-8 flag (Latin-1 é)', async () => {
     const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x74, 0x73]);
-    expect(await refusal(zipFile([...studentFiles(''), { name: latin1, data: 'x', utf8Flag: false }]))).toMatch(/caf\\xe9\.ts" is not valid UTF-8;/);
+    expect(await refusal(zipFile([...studentFiles(''), { name: latin1, data: 'x', utf8Flag: false }]))).toMatch(
+      /caf\\xe9\.ts" is not valid UTF-8;/,
+    );
   });
 
   it('refuses the same name twice rather than letting the second replace the first', async () => {
@@ -118,7 +127,9 @@ describe('extractZip bounds what an archive may inflate to', () => {
 
   it('refuses an entry whose header understates its size, while inflating it', async () => {
     // The header claims 100 bytes; the data inflates to 3 MB. Only the stream can tell.
-    expect(await refusal(zipFile([...studentFiles(''), { name: 'liar.bin', data: Buffer.alloc(3 * MB), claimedSize: 100 }]))).toMatch(/size does not match its header/);
+    expect(
+      await refusal(zipFile([...studentFiles(''), { name: 'liar.bin', data: Buffer.alloc(3 * MB), claimedSize: 100 }])),
+    ).toMatch(/size does not match its header/);
   });
 
   it('refuses an entry whose bytes do not match its checksum', async () => {

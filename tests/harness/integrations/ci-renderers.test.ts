@@ -3,7 +3,14 @@
  * summary, and where annotations point in a student's file.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, MAX_PER_KIND, renderAnnotations, workflowCommand, type AnnotationContext } from '../../../grader/07-render/ci/annotations.ts';
+import {
+  escapeData,
+  escapeProperty,
+  MAX_PER_KIND,
+  renderAnnotations,
+  workflowCommand,
+  type AnnotationContext,
+} from '../../../grader/07-render/ci/annotations.ts';
 import { anchorFor, anchorLines } from '../../../grader/07-render/ci/source-lines.ts';
 import { renderJobSummary } from '../../../grader/07-render/ci/summary.ts';
 import { HIDDEN_DETAIL, results, submission, test } from './sample-results.ts';
@@ -26,7 +33,11 @@ describe('workflow command escaping', () => {
   });
 
   it('never lets a message start a second command on a new line', () => {
-    const line = workflowCommand('error', { file: 'a,b.ts', line: 3, col: 4, title: 'x::y' }, 'one\n::warning::injected');
+    const line = workflowCommand(
+      'error',
+      { file: 'a,b.ts', line: 3, col: 4, title: 'x::y' },
+      'one\n::warning::injected',
+    );
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toBe('::error file=a%2Cb.ts,line=3,col=4,title=x%3A%3Ay::one%0A::warning::injected');
   });
@@ -38,8 +49,16 @@ describe('workflow command escaping', () => {
 
 describe('annotations', () => {
   it('puts a load error at its file, line and column, relative to the repository', () => {
-    const s = submission({ status: 'error', tests: [], errors: [{ code: 'E_SUBMISSION_SYNTAX', message: 'Expected ")"', file: 'exercises/engine.ts', line: 12, column: 44 }] });
-    expect(renderAnnotations(results([s]), s, context)).toEqual(['::error file=hw1/exercises/engine.ts,line=12,col=44,title=gradelab%3A E_SUBMISSION_SYNTAX::Expected ")"']);
+    const s = submission({
+      status: 'error',
+      tests: [],
+      errors: [
+        { code: 'E_SUBMISSION_SYNTAX', message: 'Expected ")"', file: 'exercises/engine.ts', line: 12, column: 44 },
+      ],
+    });
+    expect(renderAnnotations(results([s]), s, context)).toEqual([
+      '::error file=hw1/exercises/engine.ts,line=12,col=44,title=gradelab%3A E_SUBMISSION_SYNTAX::Expected ")"',
+    ]);
   });
 
   it('marks failing cases on the definition they exercise, errors for required work and warnings for bonus', () => {
@@ -62,10 +81,12 @@ describe('annotations', () => {
   it('folds cases that were never run into one notice', () => {
     const lines = renderAnnotations(results(), submission(), context);
     expect(lines.filter((l) => l.includes('skipped-run'))).toHaveLength(0);
-    expect(lines).toContain('::notice title=gradelab%3A 1 case(s) not run::Not run: earlier cases hung, so the rest were skipped');
+    expect(lines).toContain(
+      '::notice title=gradelab%3A 1 case(s) not run::Not run: earlier cases hung, so the rest were skipped',
+    );
   });
 
-  it('keeps to GitHub\'s limit per kind and says how many more there are', () => {
+  it("keeps to GitHub's limit per kind and says how many more there are", () => {
     const many = Array.from({ length: MAX_PER_KIND + 3 }, (_, i) => test({ id: `f${i}`, status: 'fail' }));
     const s = submission({ tests: many });
     const lines = renderAnnotations(results([s]), s, context);
@@ -76,7 +97,16 @@ describe('annotations', () => {
 
 describe('where annotations point', () => {
   it('finds methods, properties and declarations, skipping comments', () => {
-    const source = ['// add( in a comment', 'class Value {', '  add(other: Value): Value {', '  }', '  public mul = (o: Value) => o;', '}', 'Value.prototype.tanh = function () {};', 'export const manualGrads = {};'].join('\n');
+    const source = [
+      '// add( in a comment',
+      'class Value {',
+      '  add(other: Value): Value {',
+      '  }',
+      '  public mul = (o: Value) => o;',
+      '}',
+      'Value.prototype.tanh = function () {};',
+      'export const manualGrads = {};',
+    ].join('\n');
     expect(anchorLines(source)).toMatchObject({ add: 3, mul: 5, tanh: 7, manualGrads: 8 });
   });
 
@@ -92,7 +122,9 @@ describe('job summary', () => {
 
   it('gives the score, the misconception hints and a row per case', () => {
     expect(md).toContain('Score: **4 / 24** (16.7%) · bonus 2 / 4');
-    expect(md).toContain('**Gradients are assigned (=) instead of accumulated (+=)** (`overwrite-instead-of-accumulate`): Write x.grad += ...');
+    expect(md).toContain(
+      '**Gradients are assigned (=) instead of accumulated (+=)** (`overwrite-instead-of-accumulate`): Write x.grad += ...',
+    );
     expect(md).toContain('| ✅ passed | c = a + b | 4 / 4 |');
     expect(md).toContain('| ⏱️ timed out | hangs |');
     expect(md).toContain('| ➖ not attempted | bonus-relu |');
@@ -112,7 +144,9 @@ describe('job summary', () => {
   });
 
   it('shows after_due_date cases in full once the due date has passed, and not before', () => {
-    const s = submission({ tests: [test({ id: 'late', status: 'fail', visibility: 'after_due_date', message: 'safe', note: 'the note' })] });
+    const s = submission({
+      tests: [test({ id: 'late', status: 'fail', visibility: 'after_due_date', message: 'safe', note: 'the note' })],
+    });
     const r = { ...results([s]), config: { ...results().config, dueDate: '2026-01-01T12:00:00Z' } };
     expect(renderJobSummary(r, s, new Date('2026-01-01T00:00:00Z'))).not.toContain('the note');
     expect(renderJobSummary(r, s, new Date('2026-01-02T00:00:00Z'))).toContain('the note');

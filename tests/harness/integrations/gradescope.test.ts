@@ -31,7 +31,13 @@ describe('Gradescope results.json renderer', () => {
 
   it('maps each case: status, points, visibility, tags and a safe output with note and hints', () => {
     const fails = out.tests.find((t) => t.name === 'b = a | a')!;
-    expect(fails).toMatchObject({ status: 'failed', score: 0, max_score: 4, visibility: 'visible', tags: ['accumulate', 'overwrite-instead-of-accumulate'] });
+    expect(fails).toMatchObject({
+      status: 'failed',
+      score: 0,
+      max_score: 4,
+      visibility: 'visible',
+      tags: ['accumulate', 'overwrite-instead-of-accumulate'],
+    });
     expect(fails.output).toContain('Likely cause: overwrite');
     expect(fails.output).toContain('Hint: Use += not =');
     const hidden = out.tests.find((t) => t.name === 'hidden-fails')!;
@@ -43,7 +49,9 @@ describe('Gradescope results.json renderer', () => {
   });
 
   it('keeps after_due_date for Gradescope to apply', () => {
-    const s = submission({ tests: [submission().tests[0]].map((t) => ({ ...t, visibility: 'after_due_date' as const })) });
+    const s = submission({
+      tests: [submission().tests[0]].map((t) => ({ ...t, visibility: 'after_due_date' as const })),
+    });
     expect(renderGradescope(s).tests[0].visibility).toBe('after_due_date');
   });
 
@@ -65,9 +73,21 @@ function fakeAutograder(files: string | undefined, metadata?: object): string {
 
 describe('grader gradescope run', () => {
   it('grades the submission folder and writes a valid results.json', () => {
-    const root = fakeAutograder(fixture('submissions', 'bug-overwrite-add', 'exercises'), { id: 99, users: [{ id: 7 }] });
+    const root = fakeAutograder(fixture('submissions', 'bug-overwrite-add', 'exercises'), {
+      id: 99,
+      users: [{ id: 7 }],
+    });
     const results = path.join(root, 'results', 'results.json');
-    const run = runCli(['gradescope', 'run', '--submission', path.join(root, 'submission'), '--results', results, '--metadata', path.join(root, 'submission_metadata.json')]);
+    const run = runCli([
+      'gradescope',
+      'run',
+      '--submission',
+      path.join(root, 'submission'),
+      '--results',
+      results,
+      '--metadata',
+      path.join(root, 'submission_metadata.json'),
+    ]);
     expect(run.status).toBe(0);
     const written = JSON.parse(readFileSync(results, 'utf8'));
     expect(check('gradescope-results', written)).toEqual([]);
@@ -115,10 +135,21 @@ describe('grader gradescope bundle', () => {
 
   it('builds a folder with the scripts and the grader sources, never node_modules or tests', () => {
     expect(build.status).toBe(0);
-    for (const file of ['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', 'bin/grader.js', 'grader/grade.ts', 'schemas/results.schema.json', 'solutions/engine.ts', 'grading.json']) {
+    for (const file of [
+      'setup.sh',
+      'run_autograder',
+      'package.json',
+      'package-lock.json',
+      'bin/grader.js',
+      'grader/grade.ts',
+      'schemas/results.schema.json',
+      'solutions/engine.ts',
+      'grading.json',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
-    for (const absent of ['node_modules', 'tests', 'fixtures', '.git']) expect(existsSync(path.join(out, absent)), absent).toBe(false);
+    for (const absent of ['node_modules', 'tests', 'fixtures', '.git'])
+      expect(existsSync(path.join(out, absent)), absent).toBe(false);
     expect(statSync(path.join(out, 'run_autograder')).mode & 0o111).not.toBe(0);
     expect(readFileSync(path.join(out, 'setup.sh'), 'utf8')).toContain('npm ci');
   });
@@ -136,7 +167,9 @@ describe('grader gradescope bundle', () => {
     expect(modes.get('run_autograder')).toBe(0o755);
     expect(modes.get('setup.sh')).toBe(0o755);
     expect(modes.get('package.json')).toBe(0o644);
-    expect([...modes.keys()].some((name) => name.startsWith('node_modules/') || name.startsWith('autograder/'))).toBe(false);
+    expect([...modes.keys()].some((name) => name.startsWith('node_modules/') || name.startsWith('autograder/'))).toBe(
+      false,
+    );
   });
 
   it('refuses to overwrite a folder it did not build', () => {
@@ -148,7 +181,7 @@ describe('grader gradescope bundle', () => {
     expect(readFileSync(path.join(other, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
-  it("runs its own run_autograder against a fake Gradescope tree and writes valid results", () => {
+  it('runs its own run_autograder against a fake Gradescope tree and writes valid results', () => {
     const root = fakeAutograder(fixture('submissions', 'bug-overwrite-add'), { id: 5, users: [{ id: 11 }] });
     const source = path.join(root, 'source');
     cpSync(out, source, { recursive: true });
@@ -157,7 +190,12 @@ describe('grader gradescope bundle', () => {
     const results = path.join(root, 'results', 'results.json');
     const run = spawnSync('bash', [path.join(source, 'run_autograder')], {
       cwd: root,
-      env: { ...process.env, GRADELAB_SOURCE: source, GRADELAB_SUBMISSION: path.join(root, 'submission'), GRADELAB_RESULTS: results },
+      env: {
+        ...process.env,
+        GRADELAB_SOURCE: source,
+        GRADELAB_SUBMISSION: path.join(root, 'submission'),
+        GRADELAB_RESULTS: results,
+      },
       encoding: 'utf8',
       timeout: 120_000,
     });

@@ -12,18 +12,32 @@ const student = { audience: 'student' as const, now: new Date('2026-01-02T00:00:
 const instructor = { ...student, audience: 'instructor' as const };
 
 function parse(xml: string) {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  });
   return parser.parse(xml).testsuites as {
     tests: string;
     failures: string;
     errors: string;
     skipped: string;
-    testsuite: Array<{ name: string; tests: string; failures: string; errors: string; skipped: string; testcase: Array<Record<string, unknown>> }>;
+    testsuite: Array<{
+      name: string;
+      tests: string;
+      failures: string;
+      errors: string;
+      skipped: string;
+      testcase: Array<Record<string, unknown>>;
+    }>;
   };
 }
 
 describe('JUnit XML', () => {
-  const two = results([submission(), submission({ id: 'bob & <co>', tests: [test({ id: 'ok', status: 'pass' })], score: 4, maxScore: 4 })]);
+  const two = results([
+    submission(),
+    submission({ id: 'bob & <co>', tests: [test({ id: 'ok', status: 'pass' })], score: 4, maxScore: 4 }),
+  ]);
   const xml = renderJunit(two, student);
 
   it('is well-formed XML even with markup and control characters in messages', () => {

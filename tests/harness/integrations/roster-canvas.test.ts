@@ -37,7 +37,10 @@ describe('CSV reader', () => {
 
 describe('roster', () => {
   it('maps header names loosely and keeps the optional columns', () => {
-    const roster = parseRoster('Folder, Student ID ,Name,E-mail,Section,Canvas ID,extra\nann,S1,"Lee, Ann",ann@u.edu,A,501,x\nbo,S2,Bo,,,,\n', 'r.csv');
+    const roster = parseRoster(
+      'Folder, Student ID ,Name,E-mail,Section,Canvas ID,extra\nann,S1,"Lee, Ann",ann@u.edu,A,501,x\nbo,S2,Bo,,,,\n',
+      'r.csv',
+    );
     expect(roster.students).toEqual([
       { folder: 'ann', studentId: 'S1', name: 'Lee, Ann', email: 'ann@u.edu', section: 'A', canvasId: '501' },
       { folder: 'bo', studentId: 'S2', name: 'Bo' },
@@ -78,7 +81,10 @@ describe('roster', () => {
 });
 
 describe('grades.csv and canvas-grades.csv with a roster', () => {
-  const roster = parseRoster('folder,student_id,name,email,section\nalice,S1,"=Lee, Alice",alice@u.edu,A\nghost,S9,Ghost,,\n', 'roster.csv');
+  const roster = parseRoster(
+    'folder,student_id,name,email,section\nalice,S1,"=Lee, Alice",alice@u.edu,A\nghost,S9,Ghost,,\n',
+    'roster.csv',
+  );
   const { results: withRoster } = attachRoster(results([submission(), submission({ id: 'stranger' })]), roster);
   const context = { audience: 'instructor' as const, now: new Date(), assignment: { name: 'Backprop', id: '1234' } };
 
@@ -112,12 +118,33 @@ describe('grader grade --roster', () => {
   it('maps ids and names, warns about the unmatched, and writes the Canvas file', () => {
     const dir = tempDir('roster');
     const rosterFile = path.join(dir, 'roster.csv');
-    writeFileSync(rosterFile, 'folder,student_id,name,section\r\nbug-overwrite-add,S100,Ana Lima,Sec 1\r\nnobody-here,S200,No Submission,Sec 2\r\n');
+    writeFileSync(
+      rosterFile,
+      'folder,student_id,name,section\r\nbug-overwrite-add,S100,Ana Lima,Sec 1\r\nnobody-here,S200,No Submission,Sec 2\r\n',
+    );
     const out = path.join(dir, 'out');
-    const run = runCli(['grade', fixture('submissions', 'bug-overwrite-add'), fixture('integrations', 'syntax-error'), '--out', out, '--roster', rosterFile, '--assignment-name', 'Backprop', '--assignment-id', '77', '--reporter', 'json', 'csv', '--no-cache']);
+    const run = runCli([
+      'grade',
+      fixture('submissions', 'bug-overwrite-add'),
+      fixture('integrations', 'syntax-error'),
+      '--out',
+      out,
+      '--roster',
+      rosterFile,
+      '--assignment-name',
+      'Backprop',
+      '--assignment-id',
+      '77',
+      '--reporter',
+      'json',
+      'csv',
+      '--no-cache',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("warning: submission 'syntax-error' is not in the roster roster.csv");
-    expect(run.stderr).toContain("warning: No Submission (S200, folder 'nobody-here') is in the roster but has no submission");
+    expect(run.stderr).toContain(
+      "warning: No Submission (S200, folder 'nobody-here') is in the roster but has no submission",
+    );
     const written = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
     expect(check('results', written)).toEqual([]);
     expect(written.roster.submissionsNotInRoster).toEqual(['syntax-error']);
@@ -133,7 +160,14 @@ describe('grader grade --roster', () => {
     const dir = tempDir('roster-bad');
     const rosterFile = path.join(dir, 'roster.csv');
     writeFileSync(rosterFile, 'folder,name\nx,X\n');
-    const run = runCli(['grade', fixture('submissions', 'bug-overwrite-add'), '--out', path.join(dir, 'out'), '--roster', rosterFile]);
+    const run = runCli([
+      'grade',
+      fixture('submissions', 'bug-overwrite-add'),
+      '--out',
+      path.join(dir, 'out'),
+      '--roster',
+      rosterFile,
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('lacks student_id');
   });

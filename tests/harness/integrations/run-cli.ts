@@ -20,7 +20,12 @@ export interface CliRun {
 
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = REPO): CliRun {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_')));
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env, FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...base, ...env, FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -28,12 +28,41 @@ export function test(overrides: Partial<TestResult> & Pick<TestResult, 'id' | 's
 export function submission(overrides: Partial<SubmissionResult> = {}): SubmissionResult {
   const tests = overrides.tests ?? [
     test({ id: 'passes', status: 'pass', name: 'c = a + b' }),
-    test({ id: 'fails', status: 'fail', name: 'b = a | a', exercise: 'accumulate', note: 'Likely cause: overwrite', hints: ['Use += not ='], misconceptions: ['overwrite-instead-of-accumulate'] }),
-    test({ id: 'hidden-fails', status: 'fail', visibility: 'hidden', message: '1 of 4 values differ', detail: HIDDEN_DETAIL, note: 'hidden note', exercise: 'mul' }),
-    test({ id: 'crashes', status: 'error', exercise: 'tanh', message: 'Your code threw Error: <b>&"\u0001\u0008\uFFFE\uD800 bad', detail: 'threw' }),
+    test({
+      id: 'fails',
+      status: 'fail',
+      name: 'b = a | a',
+      exercise: 'accumulate',
+      note: 'Likely cause: overwrite',
+      hints: ['Use += not ='],
+      misconceptions: ['overwrite-instead-of-accumulate'],
+    }),
+    test({
+      id: 'hidden-fails',
+      status: 'fail',
+      visibility: 'hidden',
+      message: '1 of 4 values differ',
+      detail: HIDDEN_DETAIL,
+      note: 'hidden note',
+      exercise: 'mul',
+    }),
+    test({
+      id: 'crashes',
+      status: 'error',
+      exercise: 'tanh',
+      message: 'Your code threw Error: <b>&"\u0001\u0008\uFFFE\uD800 bad',
+      detail: 'threw',
+    }),
     test({ id: 'hangs', status: 'timeout', exercise: 'tanh', message: 'Stopped after 250 ms.' }),
     test({ id: 'skipped-run', status: 'error', message: 'Not run: earlier cases hung, so the rest were skipped' }),
-    test({ id: 'bonus-relu', status: 'fail', kind: 'bonus', maxPoints: 2, notAttempted: true, message: 'Not attempted (optional bonus).' }),
+    test({
+      id: 'bonus-relu',
+      status: 'fail',
+      kind: 'bonus',
+      maxPoints: 2,
+      notAttempted: true,
+      message: 'Not attempted (optional bonus).',
+    }),
     test({ id: 'bonus-neg', status: 'pass', kind: 'bonus', maxPoints: 2, points: 2 }),
   ];
   return {
@@ -44,7 +73,16 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
     bonus: 2,
     maxBonus: 4,
     misconceptions: ['overwrite-instead-of-accumulate'],
-    diagnoses: [{ id: 'overwrite-instead-of-accumulate', title: 'Gradients are assigned (=) instead of accumulated (+=)', hint: 'Write x.grad += ...', rule: 'accumulation', bonus: false, cases: ['fails'] }],
+    diagnoses: [
+      {
+        id: 'overwrite-instead-of-accumulate',
+        title: 'Gradients are assigned (=) instead of accumulated (+=)',
+        hint: 'Write x.grad += ...',
+        rule: 'accumulation',
+        bonus: false,
+        cases: ['fails'],
+      },
+    ],
     explainsAll: true,
     errors: [],
     output: '',

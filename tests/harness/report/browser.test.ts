@@ -21,7 +21,9 @@ import { FIXTURES, gradePaths, REPO } from '../support/fixture-class.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'report');
-const CLASS = ['bug-overwrite-add', 'correct-micrograd-style', 'error-syntax', 'hostile-xss-output'].map((id) => path.join(FIXTURES, 'submissions', id));
+const CLASS = ['bug-overwrite-add', 'correct-micrograd-style', 'error-syntax', 'hostile-xss-output'].map((id) =>
+  path.join(FIXTURES, 'submissions', id),
+);
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
 /** A syntax error's message quotes the line it is on, so this one carries markup. */
@@ -33,7 +35,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The report's browser test needs Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `The report's browser test needs Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
+    );
   }
   temp = mkdtempSync(path.join(os.tmpdir(), 'gradelab-report-'));
   out = path.join(temp, 'out');
@@ -43,12 +47,23 @@ beforeAll(async () => {
   const engine = path.join(syntax, 'exercises', 'engine.ts');
   writeFileSync(engine, SYNTAX_PAYLOAD + readFileSync(engine, 'utf8'));
   const graded = await gradePaths([...CLASS, syntax], DEFAULT_CONFIG);
-  await writeOutputs(out, buildResults([...graded.values()], DEFAULT_CONFIG), ['json', 'html'], { audience: 'instructor', now: new Date() });
+  await writeOutputs(out, buildResults([...graded.values()], DEFAULT_CONFIG), ['json', 'html'], {
+    audience: 'instructor',
+    now: new Date(),
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -69,7 +84,9 @@ async function open(relative: string, width = 1280): Promise<Opened> {
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(pathToFileURL(path.join(out, relative)).href);
   return { page, requests, problems };
@@ -136,7 +153,9 @@ describe('the HTML report in Chromium', () => {
     await instructor.page.close();
     // The student page withholds output (hidden cases ran), but a thrown error's message is shown, as text.
     const student = await open(feedbackPath('hostile-xss-output'));
-    await expect(student.page.getByText(`Your code threw Error: ${IMG}${SCRIPT}`).first().isVisible()).resolves.toBe(true);
+    await expect(student.page.getByText(`Your code threw Error: ${IMG}${SCRIPT}`).first().isVisible()).resolves.toBe(
+      true,
+    );
     await student.page.screenshot({ path: path.join(ARTIFACTS, 'feedback-hostile-1280.png'), fullPage: true });
     await student.page.close();
   });
@@ -157,7 +176,9 @@ describe('the HTML report in Chromium', () => {
 
   it('draws the computation graph of a failed case, and not on a student page for hidden cases', async () => {
     const instructor = await open(submissionPath('bug-overwrite-add'));
-    const failed = instructor.page.locator('article.case.st-fail', { has: instructor.page.locator('h3', { hasText: /^b = a \+ a$/ }) });
+    const failed = instructor.page.locator('article.case.st-fail', {
+      has: instructor.page.locator('h3', { hasText: /^b = a \+ a$/ }),
+    });
     const svg = failed.locator('figure.graph svg').first();
     await expect(svg.isVisible()).resolves.toBe(true);
     await expect(svg.locator('text', { hasText: 'first wrong here' }).count()).resolves.toBeGreaterThan(0);
@@ -169,7 +190,9 @@ describe('the HTML report in Chromium', () => {
 
     const student = await open(feedbackPath('bug-overwrite-add'), 390);
     // Every drawing on the student page belongs to a visible case.
-    const drawings = await student.page.locator('article.case:has(figure.graph) .tag', { hasText: 'hidden test' }).count();
+    const drawings = await student.page
+      .locator('article.case:has(figure.graph) .tag', { hasText: 'hidden test' })
+      .count();
     expect(drawings).toBe(0);
     expect(await student.page.locator('figure.graph svg').count()).toBeGreaterThan(0);
     await student.page.screenshot({ path: path.join(ARTIFACTS, 'feedback-390.png'), fullPage: true });

@@ -22,13 +22,35 @@ function hostileResults() {
     id: `${SCRIPT}${ATTR}`,
     status: 'error',
     score: 0,
-    errors: [{ code: 'E_SUBMISSION_SYNTAX', message: `Expected ";" but found "${IMG}"`, file: `exercises/${SCRIPT}.ts`, line: 3, column: 7 }],
+    errors: [
+      {
+        code: 'E_SUBMISSION_SYNTAX',
+        message: `Expected ";" but found "${IMG}"`,
+        file: `exercises/${SCRIPT}.ts`,
+        line: 3,
+        column: 7,
+      },
+    ],
     output: `${SCRIPT}\n${IMG}\n`,
     outputTruncated: true,
     misconceptions: ['overwrite-instead-of-accumulate'],
-    diagnoses: [{ id: 'overwrite-instead-of-accumulate', title: 'Gradients are assigned', hint: 'Use +=.', rule: 'accumulation', bonus: false, cases: ['mul-self'] }],
+    diagnoses: [
+      {
+        id: 'overwrite-instead-of-accumulate',
+        title: 'Gradients are assigned',
+        hint: 'Use +=.',
+        rule: 'accumulation',
+        bonus: false,
+        cases: ['mul-self'],
+      },
+    ],
     tests: [
-      test({ status: 'error', points: 0, message: `Your code threw Error: ${IMG}`, detail: `Your code threw Error: ${SCRIPT}` }),
+      test({
+        status: 'error',
+        points: 0,
+        message: `Your code threw Error: ${IMG}`,
+        detail: `Your code threw Error: ${SCRIPT}`,
+      }),
       failedGraphCase({ note: `Note ${SCRIPT}`, hints: [`Hint ${IMG}`] }),
     ],
   });
@@ -55,7 +77,9 @@ describe('student-controlled text in the HTML report', () => {
     const pages = byPath(await renderHtml(hostileResults(), { audience: 'instructor', now: new Date() }));
     const page = [...pages].find(([p]) => p.startsWith('submissions/'))![1];
     expect(page).toContain('&lt;script&gt;window.__pwned&#x3D;1&lt;/script&gt;');
-    expect(page).toContain('Your code threw Error: &lt;img src&#x3D;x onerror&#x3D;&quot;window.__pwned&#x3D;1&quot;&gt;');
+    expect(page).toContain(
+      'Your code threw Error: &lt;img src&#x3D;x onerror&#x3D;&quot;window.__pwned&#x3D;1&quot;&gt;',
+    );
     expect(page).toContain('exercises/&lt;script&gt;window.__pwned&#x3D;1&lt;/script&gt;.ts:3:7');
     expect(page).toMatch(/Truncated/);
     const overview = pages.get('index.html')!;
@@ -64,7 +88,8 @@ describe('student-controlled text in the HTML report', () => {
 
   it('names pages by slug and hash, never by the raw id', async () => {
     const files = await renderHtml(hostileResults(), { audience: 'instructor', now: new Date() });
-    for (const file of files) expect(file.path).toMatch(/^(index\.html|(submissions|feedback)\/[a-z0-9-]+-[0-9a-f]{8}\.html)$/);
+    for (const file of files)
+      expect(file.path).toMatch(/^(index\.html|(submissions|feedback)\/[a-z0-9-]+-[0-9a-f]{8}\.html)$/);
     expect(pageName('../../etc/passwd')).toMatch(/^etc-passwd-[0-9a-f]{8}\.html$/);
     expect(slug('Ana Lima')).toBe(slug('ana-lima'));
     expect(pageName('Ana Lima')).not.toBe(pageName('ana-lima'));
@@ -75,7 +100,9 @@ describe('student-controlled text in the HTML report', () => {
     const files = await renderHtml(hostileResults(), { audience: 'instructor', now: new Date() });
     for (const file of files) {
       expect(file.content, file.path).not.toMatch(/https?:|\/\/[a-z]/i);
-      expect(file.content, file.path).toMatch(/http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;;/);
+      expect(file.content, file.path).toMatch(
+        /http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;;/,
+      );
     }
   });
 });
@@ -88,7 +115,17 @@ describe('Graphviz labels', () => {
 
   it('keep a hostile node id inside its label, drawn as text', async () => {
     const id = '"];evil[label="x"}|<port>\\N';
-    const nodes = [{ id, op: 'leaf', args: [], student: { data: 1, grad: 0 }, expected: { data: 1, grad: 1 }, ok: false, divergence: true }];
+    const nodes = [
+      {
+        id,
+        op: 'leaf',
+        args: [],
+        student: { data: 1, grad: 0 },
+        expected: { data: 1, grad: 1 },
+        ok: false,
+        divergence: true,
+      },
+    ];
     // Quotes, braces, bars, angle brackets and the backslash are all escaped inside the one label.
     expect(graphToDot(nodes, TOL)).toContain('v0 [label="\\"];evil[label=\\"x\\"\\}\\|\\<port\\>\\\\N ');
     const drawing = await drawGraph(nodes, TOL);
@@ -107,7 +144,9 @@ describe('SVG sanitizer', () => {
 <g id="node1" class="node"><a xlink:href="javascript:alert(1)" href="http://x"><text x="1" y="2" fill="url(http://x)">a &lt;b&gt; &amp;amp; &#45;1</text></a>
 <polygon fill="#fde2e4" stroke="black" points="0,0 1,1" onclick="x()"/></g></svg>`;
     const clean = sanitizeSvg(dirty);
-    expect(clean).toBe('<svg width="10pt" height="10pt" viewBox="0 0 10 10">\n\n<g class="node"><text x="1" y="2">a &#60;b&#62; &#38;amp; -1</text>\n<polygon fill="#fde2e4" stroke="black" points="0,0 1,1"/></g></svg>');
+    expect(clean).toBe(
+      '<svg width="10pt" height="10pt" viewBox="0 0 10 10">\n\n<g class="node"><text x="1" y="2">a &#60;b&#62; &#38;amp; -1</text>\n<polygon fill="#fde2e4" stroke="black" points="0,0 1,1"/></g></svg>',
+    );
   });
 
   it('fails closed on markup it cannot read', () => {

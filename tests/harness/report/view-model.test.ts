@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUCKETS, bucketCounts, histogram } from '../../../grader/07-render/html/histogram.ts';
-import { buildOverview, caseRates, misconceptionRates, studentRows } from '../../../grader/07-render/html/overview-view.ts';
+import {
+  buildOverview,
+  caseRates,
+  misconceptionRates,
+  studentRows,
+} from '../../../grader/07-render/html/overview-view.ts';
 import { buildSubmission } from '../../../grader/07-render/html/submission-view.ts';
 import { nodeTable } from '../../../grader/07-render/html/node-table.ts';
 import { results, submission, test, wrongNodes } from './sample-results.ts';
@@ -14,9 +19,30 @@ const scored = (id: string, score: number, maxScore = 100) => submission({ id, s
 
 describe('score histogram', () => {
   it('puts each score in its band of ten, floors, and keeps full marks apart', () => {
-    const subs = [scored('a', 0), scored('b', 9.9), scored('c', 10), scored('d', 89.9), scored('e', 99.5), scored('f', 100), scored('g', 100), scored('h', 3, 0)];
+    const subs = [
+      scored('a', 0),
+      scored('b', 9.9),
+      scored('c', 10),
+      scored('d', 89.9),
+      scored('e', 99.5),
+      scored('f', 100),
+      scored('g', 100),
+      scored('h', 3, 0),
+    ];
     const counts = bucketCounts(subs);
-    expect(BUCKETS.map((b) => b.label)).toEqual(['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–99', '100']);
+    expect(BUCKETS.map((b) => b.label)).toEqual([
+      '0–9',
+      '10–19',
+      '20–29',
+      '30–39',
+      '40–49',
+      '50–59',
+      '60–69',
+      '70–79',
+      '80–89',
+      '90–99',
+      '100',
+    ]);
     // a, b and h (nothing to earn counts as 0 %) | c | d | e | f, g
     expect(counts).toEqual([3, 1, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
   });
@@ -42,7 +68,10 @@ describe('pass rate per case', () => {
     const subs = [
       submission({ id: 'a', tests: [test({ id: 'x' }), test({ id: 'y', status: 'fail' })] }),
       submission({ id: 'b', tests: [test({ id: 'x', status: 'error' }), test({ id: 'y' })] }),
-      submission({ id: 'c', tests: [test({ id: 'x' }), test({ id: 'y', status: 'fail', kind: 'bonus', visibility: 'hidden' })] }),
+      submission({
+        id: 'c',
+        tests: [test({ id: 'x' }), test({ id: 'y', status: 'fail', kind: 'bonus', visibility: 'hidden' })],
+      }),
     ];
     const rates = caseRates(subs);
     expect(rates.map((r) => [r.id, r.passed, r.total, r.percent, r.barWidth, r.css])).toEqual([
@@ -71,38 +100,88 @@ describe('misconception frequency', () => {
   });
 
   it('falls back to the title in the results for an id the catalogue does not know', () => {
-    const s = submission({ misconceptions: ['brand-new'], diagnoses: [{ id: 'brand-new', title: 'A new mistake', hint: 'h', rule: 'add', bonus: false, cases: [] }] });
+    const s = submission({
+      misconceptions: ['brand-new'],
+      diagnoses: [{ id: 'brand-new', title: 'A new mistake', hint: 'h', rule: 'add', bonus: false, cases: [] }],
+    });
     expect(misconceptionRates([s])[0]).toMatchObject({ title: 'A new mistake', percent: 100 });
   });
 });
 
 describe('rows and summaries', () => {
   it('gives each student a row with a safe link, badge words and sort keys', () => {
-    const [row] = studentRows([submission({ id: 'Ana Lima', score: 36, maxScore: 48, bonus: 2, maxBonus: 20, misconceptions: ['tanh-uses-input'] })]);
+    const [row] = studentRows([
+      submission({
+        id: 'Ana Lima',
+        score: 36,
+        maxScore: 48,
+        bonus: 2,
+        maxBonus: 20,
+        misconceptions: ['tanh-uses-input'],
+      }),
+    ]);
     expect(row.href).toMatch(/^submissions\/ana-lima-[0-9a-f]{8}\.html$/);
-    expect(row).toMatchObject({ scoreText: '36 / 48', percent: 75, percentText: '75%', bonusText: '2 / 20', bonus: 2, misconceptionCount: 1 });
+    expect(row).toMatchObject({
+      scoreText: '36 / 48',
+      percent: 75,
+      percentText: '75%',
+      bonusText: '2 / 20',
+      bonus: 2,
+      misconceptionCount: 1,
+    });
     expect(row.badge).toMatchObject({ label: 'Partial', css: 'st-partial' });
     expect(row.misconceptions[0].title).toMatch(/tanh uses its input/);
   });
 
   it('counts errors, timeouts and full marks for the summary cards', () => {
-    const view = buildOverview(results([scored('a', 100), submission({ id: 'b', status: 'error', score: 0 }), submission({ id: 'c', status: 'timeout', score: 0 }), scored('d', 50)]));
+    const view = buildOverview(
+      results([
+        scored('a', 100),
+        submission({ id: 'b', status: 'error', score: 0 }),
+        submission({ id: 'c', status: 'timeout', score: 0 }),
+        scored('d', 50),
+      ]),
+    );
     const stat = (label: string) => view.stats.find((s) => s.label === label)?.value;
-    expect([stat('submissions'), stat('full marks'), stat('could not load'), stat('timed out'), stat('mean score'), stat('median score')]).toEqual(['4', '1', '1', '1', '38%', '25%']);
+    expect([
+      stat('submissions'),
+      stat('full marks'),
+      stat('could not load'),
+      stat('timed out'),
+      stat('mean score'),
+      stat('median score'),
+    ]).toEqual(['4', '1', '1', '1', '38%', '25%']);
     expect(view.rows.map((r) => r.badge.label)).toEqual(['Full marks', 'Could not load', 'Timed out', 'Partial']);
   });
 
   it('marks wrong cells and the first divergence in the node table', () => {
     const table = nodeTable(wrongNodes(), { rtol: 1e-6, atol: 1e-9 });
-    expect(table.rows[0]).toMatchObject({ id: 'a', opText: 'input', dataCss: '', gradCss: 'cell-wrong', gotGrad: '3', wantGrad: '6', rowCss: 'row-divergence' });
+    expect(table.rows[0]).toMatchObject({
+      id: 'a',
+      opText: 'input',
+      dataCss: '',
+      gradCss: 'cell-wrong',
+      gotGrad: '3',
+      wantGrad: '6',
+      rowCss: 'row-divergence',
+    });
     expect(table.rows[1]).toMatchObject({ id: 'b', opText: 'mul(a, a)', rowCss: 'row-ok' });
     expect(table.summary).toBe('1 of 2 nodes differ; the first wrong gradient is at a.');
   });
 
   it('groups cases by exercise with point subtotals', () => {
-    const s = submission({ tests: [test({ id: 'p', points: 4 }), test({ id: 'q', status: 'fail', points: 1, maxPoints: 4 }), test({ id: 'r', exercise: 'mul', points: 2, maxPoints: 2 })] });
+    const s = submission({
+      tests: [
+        test({ id: 'p', points: 4 }),
+        test({ id: 'q', status: 'fail', points: 1, maxPoints: 4 }),
+        test({ id: 'r', exercise: 'mul', points: 2, maxPoints: 2 }),
+      ],
+    });
     const view = buildSubmission(results([s]), s, { audience: 'instructor', now: new Date() });
-    expect(view.groups.map((g) => [g.title, g.pointsText, g.cases.length])).toEqual([['add', '5 / 8 points', 2], ['mul', '2 / 2 points', 1]]);
+    expect(view.groups.map((g) => [g.title, g.pointsText, g.cases.length])).toEqual([
+      ['add', '5 / 8 points', 2],
+      ['mul', '2 / 2 points', 1],
+    ]);
     expect(view.summary).toBe('2 of 3 tests passed.');
   });
 });

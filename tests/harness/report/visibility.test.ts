@@ -16,13 +16,31 @@ const SECRET = 123.456789;
 const SECRET_TEXT = '123.456789';
 
 const secretNodes: NodeReport[] = [
-  { id: 'w', op: 'leaf', args: [], student: { data: 0.5, grad: 7 }, expected: { data: 0.5, grad: SECRET }, ok: false, divergence: true },
-  { id: 'y', op: 'tanh', args: ['w'], student: { data: 0.4621171572600098, grad: 1 }, expected: { data: 0.4621171572600098, grad: 1 }, ok: true },
+  {
+    id: 'w',
+    op: 'leaf',
+    args: [],
+    student: { data: 0.5, grad: 7 },
+    expected: { data: 0.5, grad: SECRET },
+    ok: false,
+    divergence: true,
+  },
+  {
+    id: 'y',
+    op: 'tanh',
+    args: ['w'],
+    student: { data: 0.4621171572600098, grad: 1 },
+    expected: { data: 0.4621171572600098, grad: 1 },
+    ok: true,
+  },
 ];
 
 function secretCase(visibility: 'hidden' | 'after_due_date') {
   return failedGraphCase({
-    id: 'tanh-secret', name: 'tanh at w = 0.5 (secret)', exercise: 'tanh', visibility,
+    id: 'tanh-secret',
+    name: 'tanh at w = 0.5 (secret)',
+    exercise: 'tanh',
+    visibility,
     message: '1 of 2 values or gradients differ from the reference.',
     detail: `w.grad is 7 but should be ${SECRET_TEXT}.`,
     note: 'Likely cause: tanh uses its input x in 1 - x² instead of its output t.',
@@ -33,7 +51,10 @@ function secretCase(visibility: 'hidden' | 'after_due_date') {
 
 function classWith(visibility: 'hidden' | 'after_due_date', dueDate?: string): Results {
   const s = submission({
-    id: 'student-one', score: 4, maxScore: 8, output: `w is 0.5, expecting ${SECRET_TEXT}\n`,
+    id: 'student-one',
+    score: 4,
+    maxScore: 8,
+    output: `w is 0.5, expecting ${SECRET_TEXT}\n`,
     tests: [test(), secretCase(visibility)],
   });
   return results([s], dueDate ? { dueDate } : {});
@@ -41,7 +62,11 @@ function classWith(visibility: 'hidden' | 'after_due_date', dueDate?: string): R
 
 async function pages(r: Results, audience: 'instructor' | 'student', now = new Date('2026-03-01T12:00:00Z')) {
   const files = new Map([...byPath(await renderHtml(r, { audience, now }))].map(([p, html]) => [p, decoded(html)]));
-  return { files, instructor: files.get(submissionPath('student-one')), student: files.get(feedbackPath('student-one'))! };
+  return {
+    files,
+    instructor: files.get(submissionPath('student-one')),
+    student: files.get(feedbackPath('student-one'))!,
+  };
 }
 
 function expectConcealed(html: string) {
@@ -106,12 +131,23 @@ describe('hidden cases on student pages', () => {
 
   it('diagnoses on the student page name visible cases and only count hidden ones', async () => {
     const r = classWith('hidden');
-    r.submissions[0].diagnoses = [{ id: 'tanh-uses-input', title: 'tanh uses its input', hint: 'Use t.', rule: 'tanh', bonus: false, cases: ['tanh-secret', 'add-two-leaves'] }];
+    r.submissions[0].diagnoses = [
+      {
+        id: 'tanh-uses-input',
+        title: 'tanh uses its input',
+        hint: 'Use t.',
+        rule: 'tanh',
+        bonus: false,
+        cases: ['tanh-secret', 'add-two-leaves'],
+      },
+    ];
     const { student, instructor } = await pages(r, 'instructor');
     const seenIn = (html: string) => /Seen in:([\s\S]*?)<\/p>/.exec(html)![1].replace(/\s+/g, ' ').trim();
     expect(seenIn(student)).toBe('<a href="#case-1">c = a + b</a> and 1 hidden test');
     expect(seenIn(instructor!)).toBe('<a href="#case-2">tanh at w = 0.5 (secret)</a> <a href="#case-1">c = a + b</a>');
     // The list of cases still to fix names a hidden one only by its number.
-    expect(student).toContain('<a class="failing-link st-fail" href="#case-2"><span aria-hidden="true">✗</span> Hidden test 1</a>');
+    expect(student).toContain(
+      '<a class="failing-link st-fail" href="#case-2"><span aria-hidden="true">✗</span> Hidden test 1</a>',
+    );
   });
 });

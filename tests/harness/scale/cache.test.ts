@@ -4,7 +4,16 @@
  * result depends on (the student's files, the config, the archive bytes)
  * sends exactly the affected submissions back through the grader.
  */
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
@@ -30,7 +39,11 @@ let cacheDir: string;
 beforeEach(() => {
   root = tempDir('cache');
   cacheDir = path.join(root, 'cache');
-  sources = makeClass(path.join(root, 'class'), 3).map((id) => ({ id, kind: 'folder', path: path.join(root, 'class', id) }));
+  sources = makeClass(path.join(root, 'class'), 3).map((id) => ({
+    id,
+    kind: 'folder',
+    path: path.join(root, 'class', id),
+  }));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -115,14 +128,34 @@ describe('gradeWithCache', () => {
   });
 
   it('keys on the installed transpilers and sandbox, whose upgrade can change a result', () => {
-    const installed = (name: string) => (JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(runtimeVersions().split(' ')).toEqual(['rolldown', 'isolated-vm'].map((name) => `${name}@${installed(name)}`));
+    const installed = (name: string) =>
+      (JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version;
+    expect(runtimeVersions().split(' ')).toEqual(
+      ['rolldown', 'isolated-vm'].map((name) => `${name}@${installed(name)}`),
+    );
   });
 });
 
 describe('what is worth caching', () => {
   const result = (over: Partial<SubmissionResult>): SubmissionResult =>
-    ({ id: 'x', status: 'graded', score: 0, maxScore: 1, bonus: 0, maxBonus: 0, misconceptions: [], diagnoses: [], explainsAll: true, errors: [], output: '', outputTruncated: false, tests: [], durationMs: 1, ...over }) as SubmissionResult;
+    ({
+      id: 'x',
+      status: 'graded',
+      score: 0,
+      maxScore: 1,
+      bonus: 0,
+      maxBonus: 0,
+      misconceptions: [],
+      diagnoses: [],
+      explainsAll: true,
+      errors: [],
+      output: '',
+      outputTruncated: false,
+      tests: [],
+      durationMs: 1,
+      ...over,
+    }) as SubmissionResult;
 
   it('keeps graded results and student errors, never timeouts or grader failures', () => {
     expect(cacheable(result({}))).toBe(true);

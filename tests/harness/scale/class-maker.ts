@@ -23,7 +23,8 @@ export function makeClass(dir: string, count: number): string[] {
     const engine = engineFile(dir, id);
     let source = readFileSync(engine, 'utf8');
     if (i % 5 === 1) source = source.replace('      this.grad += out.grad;', '      this.grad = out.grad;');
-    if (i % 7 === 3) source = source.replace('this.grad += (1 - t * t) * out.grad;', 'this.grad += (1 - t) * out.grad;');
+    if (i % 7 === 3)
+      source = source.replace('this.grad += (1 - t * t) * out.grad;', 'this.grad += (1 - t) * out.grad;');
     writeFileSync(engine, source);
     appendFileSync(engine, `\n// ${id}\n`);
     ids.push(id);
@@ -35,7 +36,12 @@ export function makeClass(dir: string, count: number): string[] {
 export function normalise(results: Results): unknown {
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'durationMs').map(([k, x]) => [k, walk(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== 'durationMs')
+          .map(([k, x]) => [k, walk(x)]),
+      );
     return v;
   };
   return walk({ ...results, generatedAt: '<normalised>' });

@@ -35,13 +35,33 @@ describe('shard selection', () => {
     const shards = [1, 2, 3].map((index) => inShard(sources(ids), { index, count: 3 }).map((s) => s.id));
     expect(shards.flat().sort()).toEqual([...ids].sort());
     for (const shard of shards) expect(shard.length).toBeGreaterThan(40); // roughly even, not all in one
-    const grown = [1, 2, 3].map((index) => inShard(sources(['new-student', ...ids]), { index, count: 3 }).map((s) => s.id).filter((id) => id !== 'new-student'));
+    const grown = [1, 2, 3].map((index) =>
+      inShard(sources(['new-student', ...ids]), { index, count: 3 })
+        .map((s) => s.id)
+        .filter((id) => id !== 'new-student'),
+    );
     expect(grown).toEqual(shards);
   });
 });
 
 describe('mergeResults refuses what it cannot merge faithfully', () => {
-  const sub = (id: string) => ({ id, status: 'graded', score: 1, maxScore: 1, bonus: 0, maxBonus: 0, misconceptions: [], diagnoses: [], explainsAll: true, errors: [], output: '', outputTruncated: false, tests: [], durationMs: 1 }) as SubmissionResult;
+  const sub = (id: string) =>
+    ({
+      id,
+      status: 'graded',
+      score: 1,
+      maxScore: 1,
+      bonus: 0,
+      maxBonus: 0,
+      misconceptions: [],
+      diagnoses: [],
+      explainsAll: true,
+      errors: [],
+      output: '',
+      outputTruncated: false,
+      tests: [],
+      durationMs: 1,
+    }) as SubmissionResult;
   const results = (ids: string[], over: Partial<Results> = {}): Results => ({
     version: 1,
     grader: { name: 'gradelab', version: '0.1.0' },
@@ -50,7 +70,11 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
     submissions: ids.map(sub),
     ...over,
   });
-  const out = (source: string, r: Results, shard?: { index: number; count: number }): ShardOutput => ({ source, results: r, shard });
+  const out = (source: string, r: Results, shard?: { index: number; count: number }): ShardOutput => ({
+    source,
+    results: r,
+    shard,
+  });
   const refusal = (outputs: ShardOutput[]) => {
     try {
       mergeResults(outputs);
@@ -62,13 +86,22 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
   };
 
   it('merges plain outputs, sorted by id', () => {
-    expect(mergeResults([out('a', results(['b', 'c'])), out('b', results(['a']))]).submissions.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(
+      mergeResults([out('a', results(['b', 'c'])), out('b', results(['a']))]).submissions.map((s) => s.id),
+    ).toEqual(['a', 'b', 'c']);
   });
   it('refuses an id in two shards', () => {
-    expect(refusal([out('one', results(['a', 'b'])), out('two', results(['b']))])).toMatch(/'b' appears in both one and two/);
+    expect(refusal([out('one', results(['a', 'b'])), out('two', results(['b']))])).toMatch(
+      /'b' appears in both one and two/,
+    );
   });
   it('refuses different grader versions', () => {
-    expect(refusal([out('one', results(['a'])), out('two', results(['b'], { grader: { name: 'gradelab', version: '0.2.0' } }))])).toMatch(/grader 0\.2\.0 vs 0\.1\.0/);
+    expect(
+      refusal([
+        out('one', results(['a'])),
+        out('two', results(['b'], { grader: { name: 'gradelab', version: '0.2.0' } })),
+      ]),
+    ).toMatch(/grader 0\.2\.0 vs 0\.1\.0/);
   });
   it('refuses different configs', () => {
     const other = results(['b']);
@@ -76,8 +109,18 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
     expect(refusal([out('one', results(['a'])), out('two', other)])).toMatch(/grading config/);
   });
   it('refuses a missing or doubled shard', () => {
-    expect(refusal([out('one', results(['a']), { index: 1, count: 3 }), out('three', results(['c']), { index: 3, count: 3 })])).toMatch(/missing shard\(s\) 2\/3/);
-    expect(refusal([out('one', results(['a']), { index: 1, count: 2 }), out('again', results(['c']), { index: 1, count: 2 })])).toMatch(/shard 1\/2 was given twice/);
+    expect(
+      refusal([
+        out('one', results(['a']), { index: 1, count: 3 }),
+        out('three', results(['c']), { index: 3, count: 3 }),
+      ]),
+    ).toMatch(/missing shard\(s\) 2\/3/);
+    expect(
+      refusal([
+        out('one', results(['a']), { index: 1, count: 2 }),
+        out('again', results(['c']), { index: 1, count: 2 }),
+      ]),
+    ).toMatch(/shard 1\/2 was given twice/);
   });
   it('refuses a results.json that fails its schema', () => {
     const dir = tempDir('bad-shard');
@@ -91,16 +134,37 @@ describe('grade --shard and merge, end to end', () => {
   const classDir = path.join(root, 'class');
   const ids = makeClass(classDir, 9);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const grade = (out: string, ...extra: string[]) => runCli(['grade', classDir, '--out', path.join(root, out), '--no-cache', '--reporter', 'json', 'csv', ...extra]);
+  const grade = (out: string, ...extra: string[]) =>
+    runCli(['grade', classDir, '--out', path.join(root, out), '--no-cache', '--reporter', 'json', 'csv', ...extra]);
   const whole = grade('whole');
   const shards = [1, 2, 3].map((k) => grade(`shard-${k}`, '--shard', `${k}/3`));
-  const merged = runCli(['merge', ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)), '--out', path.join(root, 'merged'), '--reporter', 'json', 'csv']);
+  const merged = runCli([
+    'merge',
+    ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)),
+    '--out',
+    path.join(root, 'merged'),
+    '--reporter',
+    'json',
+    'csv',
+  ]);
   // The Canvas import: shards graded without the roster, which is given to merge, as to an unsharded run.
   const roster = path.join(root, 'roster.csv');
-  writeFileSync(roster, `folder,student_id,name\n${ids.map((id, i) => `${id},S${i},Student ${i}`).join('\n')}\nabsent,S99,Never Submitted\n`);
+  writeFileSync(
+    roster,
+    `folder,student_id,name\n${ids.map((id, i) => `${id},S${i},Student ${i}`).join('\n')}\nabsent,S99,Never Submitted\n`,
+  );
   const canvasFlags = ['--roster', roster, '--assignment-name', 'Backprop', '--assignment-id', '77'];
   const wholeCanvas = grade('whole-canvas', ...canvasFlags);
-  const mergedCanvas = runCli(['merge', ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)), '--out', path.join(root, 'merged-canvas'), '--reporter', 'json', 'csv', ...canvasFlags]);
+  const mergedCanvas = runCli([
+    'merge',
+    ...[1, 2, 3].map((k) => path.join(root, `shard-${k}`)),
+    '--out',
+    path.join(root, 'merged-canvas'),
+    '--reporter',
+    'json',
+    'csv',
+    ...canvasFlags,
+  ]);
 
   it('runs every command successfully', () => {
     for (const run of [whole, ...shards, merged]) expect(run.status, run.stderr).toBe(0);
@@ -112,7 +176,11 @@ describe('grade --shard and merge, end to end', () => {
       const got = readResults(path.join(root, `shard-${k}`)).submissions.map((s) => s.id);
       expect(got).toEqual(ids.filter((id) => shardOf(id, 3) === k));
       expect(got.length, `shard ${k} should not be empty, or the merge proves little`).toBeGreaterThan(0);
-      expect(JSON.parse(readFileSync(path.join(root, `shard-${k}`, 'shard.json'), 'utf8'))).toMatchObject({ index: k, count: 3, submissions: got.length });
+      expect(JSON.parse(readFileSync(path.join(root, `shard-${k}`, 'shard.json'), 'utf8'))).toMatchObject({
+        index: k,
+        count: 3,
+        submissions: got.length,
+      });
     }
     expect(existsSync(path.join(root, 'whole', 'shard.json'))).toBe(false);
   });
@@ -122,7 +190,9 @@ describe('grade --shard and merge, end to end', () => {
     const combined = readResults(path.join(root, 'merged'));
     expect(combined.submissions).toHaveLength(9);
     expect(normalise(combined)).toEqual(normalise(one));
-    expect(readFileSync(path.join(root, 'merged', 'grades.csv'), 'utf8')).toBe(readFileSync(path.join(root, 'whole', 'grades.csv'), 'utf8'));
+    expect(readFileSync(path.join(root, 'merged', 'grades.csv'), 'utf8')).toBe(
+      readFileSync(path.join(root, 'whole', 'grades.csv'), 'utf8'),
+    );
   });
 
   it('given the roster, merge writes the same canvas-grades.csv and roster report as an unsharded run', () => {
@@ -130,17 +200,30 @@ describe('grade --shard and merge, end to end', () => {
     const canvas = (dir: string) => readFileSync(path.join(root, dir, 'canvas-grades.csv'), 'utf8');
     expect(canvas('merged-canvas')).toBe(canvas('whole-canvas'));
     expect(canvas('merged-canvas')).toContain('Backprop (77)');
-    expect(canvas('merged-canvas').split('\n').filter((line) => line.includes('Student ')).length).toBe(ids.length);
-    expect(readResults(path.join(root, 'merged-canvas')).roster).toEqual(readResults(path.join(root, 'whole-canvas')).roster);
+    expect(
+      canvas('merged-canvas')
+        .split('\n')
+        .filter((line) => line.includes('Student ')).length,
+    ).toBe(ids.length);
+    expect(readResults(path.join(root, 'merged-canvas')).roster).toEqual(
+      readResults(path.join(root, 'whole-canvas')).roster,
+    );
     // The student without a submission is reported once, for the whole class, not once per shard.
-    const warned = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('warning: Never Submitted (S99')).length;
+    const warned = (stderr: string) =>
+      stderr.split('\n').filter((line) => line.startsWith('warning: Never Submitted (S99')).length;
     expect(warned(mergedCanvas.stderr)).toBe(1);
     expect(warned(wholeCanvas.stderr)).toBe(1);
   });
 
   it('refuses, from the command line, to merge an incomplete set', () => {
     mkdirSync(path.join(root, 'partial'), { recursive: true });
-    const run = runCli(['merge', path.join(root, 'shard-1'), path.join(root, 'shard-3'), '--out', path.join(root, 'partial')]);
+    const run = runCli([
+      'merge',
+      path.join(root, 'shard-1'),
+      path.join(root, 'shard-3'),
+      '--out',
+      path.join(root, 'partial'),
+    ]);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/missing shard\(s\) 2\/3/);
     expect(existsSync(path.join(root, 'partial', 'results.json'))).toBe(false);

@@ -12,7 +12,11 @@ export function expectedNumbersOfHiddenCases(cases: CaseDef[]): number[] {
   const numbers = new Set<number>();
   for (const c of cases) {
     if (!c.graph || c.visibility === 'visible' || c.graph.nodes.length > 200) continue;
-    const inputs = new Set(JSON.stringify(c.graph).match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number));
+    const inputs = new Set(
+      JSON.stringify(c.graph)
+        .match(/-?\d+(\.\d+)?(e-?\d+)?/g)!
+        .map(Number),
+    );
     for (const { data, grad } of engineValues(Value, c.graph).values()) {
       for (const n of [data, grad]) {
         if (Number.isFinite(n) && !Number.isInteger(n) && String(n).length >= 8 && !inputs.has(n)) numbers.add(n);

@@ -61,7 +61,10 @@ export interface EngineValue {
 }
 
 /** Builds the graph with an engine's Value class and runs backward() from the output. */
-export function engineValues(Value: new (data: number) => EngineValue, spec: GraphSpec): Map<string, { data: number; grad: number }> {
+export function engineValues(
+  Value: new (data: number) => EngineValue,
+  spec: GraphSpec,
+): Map<string, { data: number; grad: number }> {
   const built = new Map<string, EngineValue>();
   for (const node of spec.nodes) {
     if (isLeafNode(node)) {

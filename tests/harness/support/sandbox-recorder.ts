@@ -19,7 +19,9 @@ export interface SandboxCall {
 export const sandboxCalls: SandboxCall[] = [];
 let opened = 0;
 
-export function recordingOpen(open: (limits: SandboxLimits) => Promise<Sandbox>): (limits: SandboxLimits) => Promise<Sandbox> {
+export function recordingOpen(
+  open: (limits: SandboxLimits) => Promise<Sandbox>,
+): (limits: SandboxLimits) => Promise<Sandbox> {
   return async (limits) => {
     const sandbox = await open(limits);
     const id = ++opened;
