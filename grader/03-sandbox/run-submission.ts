@@ -164,12 +164,10 @@ async function runBatch(
     parsed.kind === 'reply' ? (parsed.reply as { batch?: Array<{ reply: unknown; ms: unknown }> }).batch : undefined;
   if (!Array.isArray(batch)) return [];
   const numbers = outcome.numbers;
-  return batch
-    .slice(0, cases.length)
-    .map((entry) => ({
-      outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) },
-      ms: typeof entry?.ms === 'number' ? entry.ms : 0,
-    }));
+  return batch.slice(0, cases.length).map((entry) => ({
+    outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) },
+    ms: typeof entry?.ms === 'number' ? entry.ms : 0,
+  }));
 }
 
 function loadFailure(file: string, outcome: Outcome): GraderError {

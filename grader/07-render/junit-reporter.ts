@@ -113,17 +113,15 @@ function suite(s: SubmissionResult, results: Results, context: RenderContext): s
 }
 
 export function renderJunit(results: Results, context: RenderContext): string {
-  const total = results.submissions
-    .map(counts)
-    .reduce(
-      (a, c) => ({
-        tests: a.tests + c.tests,
-        failures: a.failures + c.failures,
-        errors: a.errors + c.errors,
-        skipped: a.skipped + c.skipped,
-      }),
-      { tests: 0, failures: 0, errors: 0, skipped: 0 },
-    );
+  const total = results.submissions.map(counts).reduce(
+    (a, c) => ({
+      tests: a.tests + c.tests,
+      failures: a.failures + c.failures,
+      errors: a.errors + c.errors,
+      skipped: a.skipped + c.skipped,
+    }),
+    { tests: 0, failures: 0, errors: 0, skipped: 0 },
+  );
   const time = seconds(results.submissions.reduce((sum, s) => sum + s.durationMs, 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
