@@ -72,6 +72,11 @@ export function lmsId(name: string): string {
   return base;
 }
 
+/** Canvas inserts `LATE` after the student's name in a late submission's file name. */
+export function lmsMarkedLate(name: string): boolean {
+  return /^[^_]+_late_\d+_\d+_.+$/i.test(name.replace(/\.zip$/i, ''));
+}
+
 export interface Expansion extends Extracted {
   sources: SubmissionSource[];
   skipped: string[];
@@ -85,7 +90,8 @@ export async function expandBulkZip(file: string): Promise<Expansion> {
   const skipped: string[] = [];
   for (const name of visible(root)) {
     const child = path.join(root, name);
-    if (isZipName(name) && statSync(child).isFile()) sources.push({ id: lmsId(name), kind: 'zip', path: child });
+    if (isZipName(name) && statSync(child).isFile())
+      sources.push({ id: lmsId(name), kind: 'zip', path: child, ...(lmsMarkedLate(name) ? { lmsLate: true } : {}) });
     else if (statSync(child).isDirectory()) sources.push(folderSource(name, child));
     else skipped.push(`${path.basename(file)}: ${name}: not a folder or .zip`);
   }

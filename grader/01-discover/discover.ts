@@ -14,6 +14,8 @@ export interface SubmissionSource {
   kind: 'folder' | 'zip' | 'missing';
   /** Absolute path of the folder or archive. */
   path: string;
+  /** Canvas marked the file LATE in its bulk download (its own judgement; it carries no time). */
+  lmsLate?: boolean;
 }
 
 export interface Discovery {

@@ -5,9 +5,10 @@
  * a student-chosen folder name.
  */
 import { scorePercent } from '../results/points.ts';
-import type { Results } from '../results/types.ts';
+import type { Results, SubmissionResult } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
 import type { Reporter } from './reporter.ts';
+import { scoreNote } from './score-reasons.ts';
 
 export const CSV_COLUMNS = [
   'id',
@@ -41,6 +42,16 @@ export function csvRows(results: Results): Array<Array<string | number>> {
   ]);
 }
 
+/**
+ * The instructor's term, after the other columns: the grader's own score, when the submission was
+ * handed in (and by whose record), the late penalty, and why `score` differs from `auto_score`.
+ */
+export const TERM_COLUMNS = ['auto_score', 'submitted_at', 'submitted_from', 'late_penalty', 'score_note'] as const;
+
+function termCells(s: SubmissionResult): Array<string | number> {
+  return [s.autoScore ?? s.score, s.submittedAt ?? '', s.submittedFrom ?? '', s.late?.penaltyPoints ?? 0, scoreNote(s)];
+}
+
 /** Only with a roster: appended after the stable columns, so scripts reading those by position keep working. */
 export const ROSTER_COLUMNS = ['student_id', 'name'] as const;
 
@@ -56,8 +67,9 @@ export const csvReporter: Reporter = {
   name: 'csv',
   description: 'grades.csv, one row per submission',
   render(results: Results) {
-    const header = results.roster ? [...CSV_COLUMNS, ...ROSTER_COLUMNS] : CSV_COLUMNS;
-    const lines = [header.join(','), ...withRoster(results, csvRows(results)).map((row) => row.map(csvCell).join(','))];
+    const header = [...CSV_COLUMNS, ...(results.roster ? ROSTER_COLUMNS : []), ...TERM_COLUMNS];
+    const rows = withRoster(results, csvRows(results)).map((row, i) => [...row, ...termCells(results.submissions[i])]);
+    const lines = [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))];
     return [{ path: 'grades.csv', content: `${lines.join('\n')}\n` }];
   },
 };

@@ -11,7 +11,8 @@
  */
 import type { SubmissionResult, TestResult } from '../results/types.ts';
 import { round2, scorePercent } from '../results/points.ts';
-import { errorList, hintList, scoreLine, statusWord } from './ci/markdown.ts';
+import { errorList, hintList, mdText, scoreLine, statusWord } from './ci/markdown.ts';
+import { scoreReasons } from './score-reasons.ts';
 
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
 
@@ -51,6 +52,10 @@ function testOutput(t: TestResult): string {
       : '';
   const parts = [`${lead}${t.message}`];
   if (t.note) parts.push(t.note);
+  if (t.override)
+    parts.push(
+      `Points set by your instructor (the grader gave ${round2(t.override.previousPoints)})${t.override.comment ? `: ${t.override.comment}` : ''}`,
+    );
   parts.push(...t.hints.map((h) => `Hint: ${h}`));
   return parts.join('\n\n');
 }
@@ -75,6 +80,14 @@ function gradescopeTest(t: TestResult, index: number): GradescopeTest {
 export function gradescopeOutput(s: SubmissionResult): string {
   const required = s.tests.filter((t) => t.kind === 'required');
   const lines = [`## Score: ${scoreLine(s)}`, ''];
+  const reasons = scoreReasons(s);
+  if (reasons.length > 0)
+    lines.push(
+      `The grader gave ${round2(s.autoScore ?? s.score)} / ${round2(s.maxScore)}; your score differs because of:`,
+      '',
+      ...reasons.map((r) => `- ${mdText(r.text)}`),
+      '',
+    );
   if (s.status === 'error')
     lines.push(
       'Some of your files could not be loaded, so the cases that need them did not run. Fix the problems below and submit again.',

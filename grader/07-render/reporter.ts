@@ -23,4 +23,6 @@ export interface Reporter {
   name: string;
   description: string;
   render(results: Results, context: RenderContext): OutputFile[] | Promise<OutputFile[]>;
+  /** The files it writes for one submission alone (`grade --only` leaves other submissions' files untouched). */
+  filesOf?(id: string): string[];
 }

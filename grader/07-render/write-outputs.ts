@@ -28,13 +28,31 @@ export async function renderAll(results: Results, names: string[], context: Rend
   return files;
 }
 
+export interface WriteOptions {
+  /** Write only these submissions' own files, plus every class-wide file (`grade --only`). */
+  only?: Set<string>;
+}
+
+/** Paths that belong to submissions other than `only`: left as they are on disk. */
+function othersFiles(results: Results, names: string[], only: Set<string>): Set<string> {
+  const skip = new Set<string>();
+  for (const s of results.submissions) {
+    if (only.has(s.id)) continue;
+    for (const name of names) for (const file of reporters[name].filesOf?.(s.id) ?? []) skip.add(file);
+  }
+  return skip;
+}
+
 export async function writeOutputs(
   outDir: string,
   results: Results,
   names: string[],
   context: RenderContext,
+  options: WriteOptions = {},
 ): Promise<string[]> {
-  const files = await renderAll(results, names, context);
+  const rendered = await renderAll(results, names, context);
+  const skip = options.only ? othersFiles(results, names, options.only) : new Set<string>();
+  const files = rendered.filter((f) => !skip.has(f.path));
   const root = path.resolve(outDir);
   for (const file of files) {
     const target = path.resolve(root, file.path);

@@ -6,7 +6,8 @@
  *     invalidates, which matters when an instructor patches mid-term);
  *   - the installed versions of what reads and runs student code (the
  *     transpilers and the sandbox), which can change a result by themselves;
- *   - the effective grading config (concurrency aside: it changes speed, not results);
+ *   - the effective grading config (concurrency aside: it changes speed, not results;
+ *     the late policy aside: it is applied after the cache, see grader/term/);
  *   - the cases: the fixed case data, and the generated ones drawn for this id;
  *   - the reference solution (solutions/*.ts), which is the oracle.
  * Everything but the submission and its generated cases is hashed once per run.
@@ -26,7 +27,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Bump when the stored format or the key recipe changes. */
 const KEY_FORMAT = 'gradelab-cache-1';
 /** These only present results that are already made, so editing them must not cost a re-grade. */
-const PRESENTATION = new Set(['07-render', 'cli']);
+/** Folders whose code never shapes a cached result: rendering, the CLI, and the term (late work, overrides), applied after the cache. */
+const PRESENTATION = new Set(['07-render', 'cli', 'term']);
 /** Packages whose version can change how a submission is read or run. */
 const RUNTIME_PACKAGES = ['rolldown', 'isolated-vm'];
 
@@ -42,7 +44,8 @@ export interface KeyContext {
 let codeDigest: string | undefined;
 
 export function createKeyContext(config: GradingConfig): KeyContext {
-  const { concurrency: _speedOnly, ...effective } = config;
+  // The late policy is applied to results after the cache, so changing it must not re-grade anyone.
+  const { concurrency: _speedOnly, late: _afterCache, ...effective } = config;
   codeDigest ??= sha256(
     filesDigest(path.join(ROOT, 'grader'), PRESENTATION),
     filesDigest(path.join(ROOT, 'solutions')),

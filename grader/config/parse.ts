@@ -3,7 +3,7 @@
  * start with the config's path, then the JSON path inside it.
  */
 import { check } from '../schema.ts';
-import { DEFAULT_CONFIG, type GradingConfig } from './types.ts';
+import { DEFAULT_CONFIG, type GradingConfig, type LatePolicy } from './types.ts';
 
 type Partial2<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
 
@@ -18,6 +18,9 @@ export function parseConfig(raw: unknown, source: string): { value: GradingConfi
     timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts },
     randomCases: { ...DEFAULT_CONFIG.randomCases, ...input.randomCases },
     longChain: { ...DEFAULT_CONFIG.longChain, ...input.longChain },
+    ...(input.late
+      ? { late: { graceMinutes: 0, maxPenaltyPercent: 100, ...(input.late as Partial<LatePolicy>) } as LatePolicy }
+      : {}),
     exercises: { ...(input.exercises as GradingConfig['exercises']) },
     cases: { ...(input.cases as GradingConfig['cases']) },
   };

@@ -54,6 +54,10 @@ export const rules: Record<string, Rule> = {
     config.dueDate === undefined && Object.values(config.cases).some((c) => c.visibility === 'after_due_date')
       ? [{ level: 'error', path: '$.dueDate', message: "cases with visibility 'after_due_date' need a dueDate" }]
       : [],
+  'late-needs-due-date': (config) =>
+    config.late !== undefined && config.dueDate === undefined
+      ? [{ level: 'error', path: '$.late', message: 'a late policy needs a dueDate to count from' }]
+      : [],
   'due-date-parses': (config) =>
     config.dueDate !== undefined && Number.isNaN(Date.parse(config.dueDate))
       ? [

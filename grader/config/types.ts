@@ -3,6 +3,8 @@ import type { Visibility } from '../cases/catalog.ts';
 export interface GradingConfig {
   salt: string;
   dueDate?: string;
+  /** The late policy (see grader/term/late.ts); needs dueDate. */
+  late?: LatePolicy;
   tolerance: { rtol: number; atol: number };
   timeouts: { caseMs: number; submissionMs: number };
   memoryMb: number;
@@ -17,6 +19,12 @@ export interface GradingConfig {
    * small for a class that fails the 5,000-node chain.
    */
   nodesPerFailedCase: number | 'all';
+}
+
+export interface LatePolicy {
+  graceMinutes: number;
+  penaltyPercentPerDay: number;
+  maxPenaltyPercent: number;
 }
 
 export const DEFAULT_SALT = 'gradelab-default-salt';

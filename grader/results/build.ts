@@ -18,6 +18,7 @@ export function buildResults(submissions: SubmissionResult[], config: GradingCon
       timeouts: config.timeouts,
       memoryMb: config.memoryMb,
       ...(config.dueDate ? { dueDate: config.dueDate } : {}),
+      ...(config.late ? { late: config.late } : {}),
     },
     submissions: [...submissions].sort((a, b) => a.id.localeCompare(b.id)),
   };

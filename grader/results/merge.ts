@@ -98,7 +98,14 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
     config: first.results.config,
     // The same order buildResults gives an unsharded run.
     submissions: outputs.flatMap((o) => o.results.submissions).sort((a, b) => a.id.localeCompare(b.id)),
+    ...warningsOf(outputs),
   };
+}
+
+/** Each shard's warnings once (a warning about the run itself comes from every shard). */
+function warningsOf(outputs: ShardOutput[]): { warnings?: string[] } {
+  const warnings = [...new Set(outputs.flatMap((o) => o.results.warnings ?? []))];
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 /** Sharded outputs must be one complete K/N set; plain runs (no shard.json) merge as they are. */

@@ -6,7 +6,8 @@ import type { Visibility } from '../cases/catalog.ts';
 import type { NodeReport } from '../04-compare/compare.ts';
 import type { ErrorCode } from '../errors.ts';
 
-export const RESULTS_VERSION = 1;
+/** 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score. */
+export const RESULTS_VERSION = 2;
 
 export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout';
 export type SubmissionStatus = 'graded' | 'error' | 'timeout';
@@ -35,6 +36,32 @@ export interface TestResult {
   /** Nodes left out of a very large graph (only those around the first divergence are kept). */
   nodesOmitted?: number;
   durationMs: number;
+  /** Set when an instructor's override replaced this test's points (`points` is the new value). */
+  override?: { previousPoints: number; comment: string };
+}
+
+/** How late a submission was, against its own due date (an extension, or the config's). */
+export interface LateInfo {
+  /** Minutes after the due date, rounded up. */
+  minutes: number;
+  /** Days charged: begun days after the due date plus the grace period. */
+  days: number;
+  /** Percent of the required score taken off, after the cap. */
+  percent: number;
+  penaltyPoints: number;
+  /** The due date this submission was held to (ISO 8601). */
+  due: string;
+}
+
+/** One override as applied: a test's new points, or an amount added to the total (test null). */
+export interface AppliedOverride {
+  /** Its line in the overrides CSV. */
+  line: number;
+  test: string | null;
+  points: number;
+  /** The test's points before the override (test overrides only). */
+  previousPoints?: number;
+  comment: string;
 }
 
 export interface SubmissionError {
@@ -57,6 +84,7 @@ export interface DiagnosisSummary {
 export interface SubmissionResult {
   id: string;
   status: SubmissionStatus;
+  /** The final score: autoScore after overrides and the late penalty, within [0, maxScore]. */
   score: number;
   maxScore: number;
   bonus: number;
@@ -70,6 +98,15 @@ export interface SubmissionResult {
   outputTruncated: boolean;
   tests: TestResult[];
   durationMs: number;
+  /** The rest is the instructor's term (grader/term/), added after grading and never cached. */
+  /** When it was handed in (ISO 8601), or null when no source knows. */
+  submittedAt?: string | null;
+  /** Where submittedAt came from: the platform's CSV, or a git commit date (the student's own clock). */
+  submittedFrom?: 'csv' | 'git' | null;
+  late?: LateInfo | null;
+  /** The required score as the grader computed it, before overrides and the late penalty. */
+  autoScore?: number;
+  overrides?: AppliedOverride[];
 }
 
 export interface Results {
@@ -81,8 +118,11 @@ export interface Results {
     timeouts: { caseMs: number; submissionMs: number };
     memoryMb: number;
     dueDate?: string;
+    late?: { graceMinutes: number; penaltyPercentPerDay: number; maxPenaltyPercent: number };
   };
   submissions: SubmissionResult[];
+  /** What the instructor should know about this run (a submission time missing under a late policy, ...). */
+  warnings?: string[];
   /** Present only when the run was given a roster (`grader grade --roster`). */
   roster?: RosterReport;
 }

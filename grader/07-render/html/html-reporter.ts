@@ -74,4 +74,5 @@ export const htmlReporter: Reporter = {
   name: 'html',
   description: 'index.html class overview, a report page per submission, and student feedback pages',
   render: renderHtml,
+  filesOf: (id) => [submissionPath(id), feedbackPath(id)],
 };

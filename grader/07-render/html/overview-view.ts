@@ -45,6 +45,8 @@ export interface StudentRow {
   bonus: number;
   misconceptions: Array<{ id: string; title: string }>;
   misconceptionCount: number;
+  /** Why the score differs from the grader's own, shortly ("late −14.4 · adjusted +2"); empty when it does not. */
+  adjustText: string;
 }
 
 export interface OverviewView {
@@ -58,6 +60,9 @@ export interface OverviewView {
   misconceptions: MisconceptionRate[];
   hasMisconceptions: boolean;
   rows: StudentRow[];
+  /** The run's warnings (e.g. no submission time under a late policy). */
+  warnings: string[];
+  hasWarnings: boolean;
   footer: string;
 }
 
@@ -128,6 +133,19 @@ const STATUS_ORDER: Record<string, number> = {
   'st-pass': 4,
 };
 
+/** The short form of score-reasons.ts for a table cell: what changed the score and by how much. */
+function shortReasons(s: SubmissionResult): string {
+  const parts: string[] = [];
+  const signed = (x: number) => (x >= 0 ? `+${points(x)}` : `−${points(-x)}`);
+  const tests = (s.overrides ?? []).filter((o) => o.test !== null);
+  if (tests.length > 0)
+    parts.push(`override ${signed(tests.reduce((sum, o) => sum + o.points - (o.previousPoints ?? 0), 0))}`);
+  if (s.late && s.late.penaltyPoints > 0) parts.push(`late ${signed(-s.late.penaltyPoints)}`);
+  const total = (s.overrides ?? []).filter((o) => o.test === null);
+  if (total.length > 0) parts.push(`adjusted ${signed(total.reduce((sum, o) => sum + o.points, 0))}`);
+  return parts.join(' · ');
+}
+
 export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): StudentRow[] {
   return submissions.map((s) => {
     const badge = submissionBadge(s.status, s.score, s.maxScore);
@@ -144,6 +162,7 @@ export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): S
       bonus: s.bonus,
       misconceptions: s.misconceptions.map((id) => ({ id, title: misconceptionTitle(id, [s]) })),
       misconceptionCount: s.misconceptions.length,
+      adjustText: shortReasons(s),
     };
   });
 }
@@ -187,6 +206,8 @@ export function buildOverview(results: Results): OverviewView {
     misconceptions,
     hasMisconceptions: misconceptions.length > 0,
     rows: studentRows(subs),
+    warnings: results.warnings ?? [],
+    hasWarnings: (results.warnings ?? []).length > 0,
     footer: `${results.grader.name} ${results.grader.version} · graded ${readableTime(results.generatedAt)}`,
   };
 }

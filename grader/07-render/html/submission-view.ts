@@ -12,6 +12,7 @@ import { location, percent, plural, points, submissionBadge, type StatusBadge } 
 import { misconceptionTitle, readableTime } from './overview-view.ts';
 import { feedbackPath } from './safe-names.ts';
 import { concealedFromStudents, concealsDetails } from './visibility.ts';
+import { lateDuration, scoreReasons } from '../score-reasons.ts';
 
 export type { CaseView, Drawings };
 
@@ -54,7 +55,17 @@ export interface SubmissionView {
   concealedCount: number;
   hasConcealed: boolean;
   concealedText: string;
+  /** When it was handed in, and why the score differs from the grader's own (late penalty, overrides). */
+  term: TermView;
   footer: string;
+}
+
+export interface TermView {
+  submittedText: string;
+  hasSubmitted: boolean;
+  autoScoreText: string;
+  reasons: string[];
+  hasReasons: boolean;
 }
 
 export interface CaseLink {
@@ -136,6 +147,25 @@ function output(s: SubmissionResult, results: Results, context: RenderContext): 
   };
 }
 
+const SUBMITTED_FROM: Record<string, string> = {
+  csv: 'as recorded by the course platform',
+  git: "the last commit's date, as the student's computer recorded it",
+};
+
+function termView(s: SubmissionResult): TermView {
+  const reasons = scoreReasons(s).map((r) => r.text);
+  const submitted = s.submittedAt
+    ? `Handed in ${readableTime(s.submittedAt)} (${SUBMITTED_FROM[s.submittedFrom ?? ''] ?? 'source unknown'})${s.late ? `, ${lateDuration(s.late.minutes)} after the due date ${readableTime(s.late.due)}` : ''}.`
+    : '';
+  return {
+    submittedText: submitted,
+    hasSubmitted: submitted !== '',
+    autoScoreText: `${points(s.autoScore ?? s.score)} / ${points(s.maxScore)}`,
+    reasons,
+    hasReasons: reasons.length > 0,
+  };
+}
+
 export function buildSubmission(
   results: Results,
   s: SubmissionResult,
@@ -183,6 +213,7 @@ export function buildSubmission(
     concealedCount,
     hasConcealed: concealedCount > 0,
     concealedText: `${plural(concealedCount, 'test')} ${concealedCount === 1 ? 'is' : 'are'} hidden: you see whether ${concealedCount === 1 ? 'it' : 'they'} passed and a hint, but not ${concealedCount === 1 ? 'its' : 'their'} inputs, so that ${concealedCount === 1 ? 'it checks' : 'they check'} your rules on graphs you have not seen.`,
+    term: termView(s),
     footer: `${results.grader.name} ${results.grader.version} · graded ${readableTime(results.generatedAt)}`,
   };
 }

@@ -16,6 +16,8 @@ import { writeFileAtomic } from '../../write-atomic.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
 import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
+import { readPreviousRun, replaceSubmissions, selectOnly } from '../../results/regrade.ts';
+import { applyTermToRun, readTerm } from '../../term/for-run.ts';
 import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 import { createProgress } from '../progress.ts';
@@ -34,6 +36,10 @@ interface GradeArgs {
   roster?: string;
   assignmentName?: string;
   assignmentId?: string;
+  submittedAt?: string;
+  extensions?: string;
+  overrides?: string;
+  only?: string[];
 }
 
 export const gradeCommand: CommandModule<object, GradeArgs> = {
@@ -88,9 +94,34 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
         default: DEFAULT_CACHE_DIR,
         describe: 'Folder for cached results, one file per graded submission',
       })
+      .option('submitted-at', {
+        type: 'string',
+        describe: 'CSV id,submitted_at (ISO 8601): when each submission was handed in, from the platform',
+      })
+      .option('extensions', {
+        type: 'string',
+        describe: "CSV id,due (ISO 8601): a student's own due date for the late policy",
+      })
+      .option('overrides', {
+        type: 'string',
+        describe: 'CSV id,test,points,comment: manual points for a test, or (empty test) added to the total',
+      })
+      .option('only', {
+        type: 'string',
+        array: true,
+        describe: 'Re-grade only these submission ids into the existing --out folder, updating the class files',
+      })
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
       .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
       .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
+      .example(
+        '$0 grade class --out out --config grading.json --submitted-at times.csv --extensions ext.csv --overrides overrides.csv',
+        'Late penalties, extensions and manual overrides (see the README)',
+      )
+      .example(
+        '$0 grade class --out out --only alice',
+        "Re-grade alice after a fix; everyone else's results stay as they are",
+      )
       .options(LMS_OPTIONS)
       .example('$0 grade class --shard 1/3 --out shard-1', 'Grade a third of the class (see `grader merge`)')
       .example(
@@ -113,29 +144,52 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
         `--audience student writes only student pages (reporter html); ${reporterNames.filter((n) => n !== 'html').join(', ')} would include hidden values`,
       );
     }
+    if (args.only && shard) throw new GraderError('E_USAGE', '--only and --shard cannot be combined');
+    // Before grading, like the roster: a bad id in a term CSV fails in a second.
+    const previous = args.only ? readPreviousRun(args.out) : undefined;
     const discovery = await discoverAll(args.inputs, { stripPrefix: args.stripPrefix });
     try {
       for (const line of discovery.skipped) process.stderr.write(`skipped: ${line}\n`);
       if (discovery.submissions.length === 0)
         throw new GraderError('E_NOT_FOUND', 'no submissions found in the paths given');
+      const term = readTerm(args, discovery.submissions, config);
       // An empty shard still writes its (empty) results, so that `grader merge` sees every shard.
-      const submissions = shard ? inShard(discovery.submissions, shard) : discovery.submissions;
+      const submissions = args.only
+        ? selectOnly(discovery.submissions, args.only)
+        : shard
+          ? inShard(discovery.submissions, shard)
+          : discovery.submissions;
       const progress = createProgress(submissions.length);
       const { results: graded, cache } = await gradeWithCache(submissions, config, {
         cacheDir: args.cache ? args.cacheDir : undefined,
         onProgress: (event) => progress.update(event),
       });
       progress.stop();
+      const adjusted = applyTermToRun(graded, submissions, term);
+      const termWarnings = [...term.warnings, ...adjusted.warnings];
+      for (const line of termWarnings) process.stderr.write(`warning: ${line}\n`);
       for (const s of graded)
         for (const e of s.errors.filter((x) => x.code === 'E_ZIP'))
           process.stderr.write(`zip refused: ${s.id}: ${e.message}\n`);
-      const { results, warnings: rosterWarnings } = attachRoster(buildResults(graded, config), roster);
+      const all = previous ? replaceSubmissions(previous, adjusted.results) : adjusted.results;
+      const built = buildResults(all, config);
+      // A regrade keeps the earlier run's warnings about everyone it did not re-grade.
+      const regraded = new Set(args.only ?? []);
+      const kept = (previous?.warnings ?? []).filter((w) => !regraded.has(w.slice(0, w.indexOf(':'))));
+      if (kept.length + termWarnings.length > 0) built.warnings = [...kept, ...termWarnings];
+      const { results, warnings: rosterWarnings } = attachRoster(built, roster);
       for (const line of rosterWarnings) process.stderr.write(`warning: ${line}\n`);
-      const written = await writeOutputs(args.out, results, withLmsReporters(reporterNames, args), {
-        audience: args.audience,
-        now: new Date(),
-        assignment: assignmentFor(args),
-      });
+      const written = await writeOutputs(
+        args.out,
+        results,
+        withLmsReporters(reporterNames, args),
+        {
+          audience: args.audience,
+          now: new Date(),
+          assignment: assignmentFor(args),
+        },
+        args.only ? { only: new Set(args.only) } : {},
+      );
       if (shard) {
         writeFileAtomic(path.join(args.out, SHARD_FILE), shardManifest(shard, graded.length));
         written.push(SHARD_FILE);
@@ -143,10 +197,21 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
         // A manifest left from an earlier sharded run into this folder would mislead `grader merge`.
         rmSync(path.join(args.out, SHARD_FILE), { force: true });
       }
-      const full = graded.filter((s) => s.score === s.maxScore).length;
+      const full = adjusted.results.filter((s) => s.score === s.maxScore).length;
+      const late = adjusted.results.filter((s) => s.late && s.late.penaltyPoints > 0).length;
+      const overridden = adjusted.results.filter((s) => (s.overrides ?? []).length > 0).length;
+      const untimed = config.late ? adjusted.results.filter((s) => s.submittedAt === null).length : 0;
+      const termNote = [
+        late > 0 ? `${late} with a late penalty` : '',
+        overridden > 0 ? `${overridden} with overrides` : '',
+        untimed > 0 ? `${untimed} with no known submission time (no penalty; see the warnings)` : '',
+      ]
+        .filter(Boolean)
+        .map((x) => `, ${x}`)
+        .join('');
       const cacheNote = cache.enabled ? `; cache: ${cache.hits} hit(s), ${cache.misses} miss(es)` : '';
       process.stdout.write(
-        `graded ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${cacheNote}\n`,
+        `${args.only ? 're-graded' : 'graded'} ${graded.length} submission(s)${shard ? ` in shard ${args.shard}` : ''}: ${full} with full marks, ${graded.filter((s) => s.status !== 'graded').length} with errors or timeouts${termNote}${cacheNote}\n`,
       );
       process.stdout.write(`${describeWritten(args.out, written)}\n`);
     } finally {

@@ -48,7 +48,7 @@ describe('results.json', () => {
 
   it('holds every submission of the run, with each status the contract names', () => {
     const results = written as { version: number; submissions: Array<{ id: string; status: string }> };
-    expect(results.version).toBe(1);
+    expect(results.version).toBe(2);
     expect(results.submissions.map((s) => s.id).sort()).toEqual(ids);
     expect(new Set(results.submissions.map((s) => s.status))).toEqual(new Set(['graded', 'error', 'timeout']));
   });

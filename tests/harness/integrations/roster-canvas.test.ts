@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canvasReporter, canvasRows } from '../../../grader/07-render/canvas-reporter.ts';
-import { csvReporter, CSV_COLUMNS } from '../../../grader/07-render/csv-reporter.ts';
+import { csvReporter, CSV_COLUMNS, TERM_COLUMNS } from '../../../grader/07-render/csv-reporter.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 import { parseCsv } from '../../../grader/roster/csv.ts';
 import { attachRoster, withLmsReporters } from '../../../grader/roster/for-run.ts';
@@ -92,13 +92,17 @@ describe('grades.csv and canvas-grades.csv with a roster', () => {
     expect(check('results', withRoster)).toEqual([]);
   });
 
-  it('keeps the stable grades.csv columns and appends student_id and name only with a roster', async () => {
+  it('keeps the stable grades.csv columns and appends student_id and name only with a roster, then the term', async () => {
     const plain = (await csvReporter.render(results(), context))[0].content.split('\n');
-    expect(plain[0]).toBe(CSV_COLUMNS.join(','));
+    expect(plain[0]).toBe([...CSV_COLUMNS, ...TERM_COLUMNS].join(','));
     const lines = (await csvReporter.render(withRoster, context))[0].content.split('\n');
-    expect(lines[0]).toBe(`${CSV_COLUMNS.join(',')},student_id,name`);
-    expect(lines[1].endsWith(`,S1,"'=Lee, Alice"`)).toBe(true);
-    expect(lines[2].endsWith(',,')).toBe(true);
+    expect(lines[0]).toBe([...CSV_COLUMNS, 'student_id', 'name', ...TERM_COLUMNS].join(','));
+    const term = TERM_COLUMNS.length;
+    const rows = parseCsv(lines.join('\n')).map((r) => r.fields.slice(CSV_COLUMNS.length, -term));
+    expect(rows.slice(1)).toEqual([
+      ['S1', "'=Lee, Alice"],
+      ['', ''],
+    ]);
   });
 
   it("writes Canvas's import shape: identity columns, the assignment column and Points Possible", async () => {
@@ -149,7 +153,7 @@ describe('grader grade --roster', () => {
     expect(check('results', written)).toEqual([]);
     expect(written.roster.submissionsNotInRoster).toEqual(['syntax-error']);
     expect(written.roster.studentsWithoutSubmission.map((s: { folder: string }) => s.folder)).toEqual(['nobody-here']);
-    expect(readFileSync(path.join(out, 'grades.csv'), 'utf8')).toMatch(/^bug-overwrite-add,graded,.*,S100,Ana Lima$/m);
+    expect(readFileSync(path.join(out, 'grades.csv'), 'utf8')).toMatch(/^bug-overwrite-add,graded,.*,S100,Ana Lima,/m);
     const canvas = readFileSync(path.join(out, 'canvas-grades.csv'), 'utf8').split('\n');
     expect(canvas[0]).toBe('Student,ID,SIS User ID,SIS Login ID,Section,Backprop (77)');
     expect(canvas[1]).toBe('Points Possible,,,,,100');

@@ -95,7 +95,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
 
 export function results(submissions: SubmissionResult[] = [submission()]): Results {
   return {
-    version: 1,
+    version: 2,
     grader: { name: 'gradelab', version: '0.0.0-test' },
     generatedAt: '2026-01-01T00:00:00.000Z',
     config: { tolerance: { rtol: 1e-6, atol: 1e-9 }, timeouts: { caseMs: 1000, submissionMs: 10000 }, memoryMb: 128 },
