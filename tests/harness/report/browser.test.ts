@@ -4,10 +4,12 @@
  * nothing is fetched from anywhere but the report folder, and failed graph
  * cases carry their drawing. Screenshots go to test-artifacts/report/.
  *
- * Needs /usr/bin/chromium. Without it the test fails and says how to install
- * it: a skipped browser test would let a broken report through unnoticed.
+ * Uses a system Chromium when there is one, else the Chromium that the
+ * `@sparticuz/chromium` dev dependency ships inside its npm package, so it
+ * runs on a bare machine after `npm install`. It never skips: a skipped
+ * browser test would let a broken report through unnoticed.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +19,9 @@ import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
 import { buildResults } from '../../../grader/results/build.ts';
+import { findChromium } from '../support/chromium.ts';
 import { FIXTURES, gradePaths, REPO } from '../support/fixture-class.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'report');
 const CLASS = ['bug-overwrite-add', 'correct-micrograd-style', 'error-syntax', 'hostile-xss-output'].map((id) =>
   path.join(FIXTURES, 'submissions', id),
@@ -34,11 +36,7 @@ let out: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The report's browser test needs Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
+  const executablePath = await findChromium();
   temp = mkdtempSync(path.join(os.tmpdir(), 'gradelab-report-'));
   out = path.join(temp, 'out');
   // The syntax-error variant of the hostile fixture: same files, one broken line.
@@ -53,7 +51,7 @@ beforeAll(async () => {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',
