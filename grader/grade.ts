@@ -10,7 +10,7 @@ import { sandboxAvailable } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
-import { casesFor } from './cases/catalog.ts';
+import { casesFor } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
 import { GraderError, isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';

@@ -11,7 +11,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { locateStudentFile } from '../02-load/locate.ts';
+import { locateStudentFile } from './locate.ts';
 import { hasStudentFilesAtTop, IGNORED, USUAL_PLACES, type SubmissionSource } from './discover.ts';
 import { extractZip, type Extracted } from './zip.ts';
 import { BULK_LIMITS } from './zip-rules.ts';

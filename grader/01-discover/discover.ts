@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { locateStudentFile } from '../02-load/locate.ts';
+import { locateStudentFile } from './locate.ts';
 
 export interface SubmissionSource {
   id: string;

@@ -57,7 +57,7 @@ export function decodeEntryName(raw: Buffer, flags: number): { name: string } | 
  */
 export function safeRelativePath(name: string): { rel: string } | { reason: string } {
   const shown = JSON.stringify(name.slice(0, 200));
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f]/.test(name)) return { reason: `entry name ${shown} contains control characters` };
   // On Windows a backslash is a separator, so `..\\x` escapes there even though it is one odd name here.
   if (name.includes('\\'))

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { GraderError, isGraderError } from '../errors.ts';
 import { isInside, megabytes, SUBMISSION_LIMITS, type ZipLimits } from './zip-rules.ts';
 import { checkedEntries, openZip, type CheckedEntry } from './zip-entries.ts';

@@ -1,5 +1,5 @@
 /**
- * Loads one submission: finds its two student files and bundles each for the
+ * Loads one submission: finds its two student files and prepares each for the
  * sandbox. Every problem becomes a GraderError attached to that file, so one
  * broken file (or one broken submission) never stops the rest.
  */
@@ -7,13 +7,13 @@ import path from 'node:path';
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import { extractZip } from '../01-discover/zip.ts';
 import { GraderError, isGraderError } from '../errors.ts';
-import { bundleStudentFile, type Bundle } from './bundle.ts';
-import { locateStudentFile } from './locate.ts';
+import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
+import { locateStudentFile } from '../01-discover/locate.ts';
 
 export const STUDENT_MODULES = ['engine', 'manual'] as const;
 export type StudentModule = (typeof STUDENT_MODULES)[number];
 
-export type ModuleLoad = { ok: true; bundle: Bundle } | { ok: false; error: GraderError };
+export type ModuleLoad = { ok: true; prepared: PreparedFile } | { ok: false; error: GraderError };
 
 export interface LoadedSubmission {
   id: string;
@@ -63,7 +63,7 @@ async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad
     };
   }
   try {
-    return { ok: true, bundle: await bundleStudentFile(root, file, `__gradelab_${name}`) };
+    return { ok: true, prepared: await prepareStudentFile(root, file, `__gradelab_${name}`) };
   } catch (error) {
     return { ok: false, error: asGraderError(error, 'E_SUBMISSION_LOAD') };
   }

@@ -68,18 +68,18 @@ function plain(value: unknown): number | string {
 
 /**
  * Where graph replies go: data then grad of each graph, as numbers. What is
- * not a finite number is written as NaN and described in the reply's `odd`.
+ * not a finite number is written as NaN and described in the reply's `nonFinite`.
  */
 let results = new F64(0);
 let filled = 0;
 
-function store(nodes: ProgramValue[], field: 'data' | 'grad', odd: Array<[number, string]>, base: number): void {
+function store(nodes: ProgramValue[], field: 'data' | 'grad', nonFinite: Array<[number, string]>, base: number): void {
   for (let i = 0; i < nodes.length; i++) {
     const value = nodes[i][field];
     if (typeof value === 'number' && isFinite(value)) results[filled] = value;
     else {
       results[filled] = NaN;
-      odd.push([base + i, plain(value) as string]);
+      nonFinite.push([base + i, plain(value) as string]);
     }
     filled++;
   }
@@ -113,17 +113,17 @@ function handle(request: WireRequest, numbers: Float64Array): unknown {
   const constants = apply(subarray, numbers, [end, end + request.constants]) as Float64Array;
   const nodes = buildAndBackward(Value as ProgramValueClass, { code, constants, output: request.output });
   const at = filled;
-  const odd: Array<[number, string]> = [];
-  store(nodes, 'data', odd, 0);
-  store(nodes, 'grad', odd, nodes.length);
-  return odd.length > 0 ? { at, nodes: nodes.length, odd } : { at, nodes: nodes.length };
+  const nonFinite: Array<[number, string]> = [];
+  store(nodes, 'data', nonFinite, 0);
+  store(nodes, 'grad', nonFinite, nodes.length);
+  return nonFinite.length > 0 ? { at, nodes: nodes.length, nonFinite } : { at, nodes: nodes.length };
 }
 
 function exportNames(name: string): string[] | null {
   const mod = g[`__gradelab_${name}`];
   if (mod === undefined || mod === null) return null;
   // Names only: listing a module's exports must not read them (Object.keys would, and throw halfway).
-  const names = ownKeys(mod as object).filter((key): key is string => typeof key === 'string');
+  const names = ownKeys(mod).filter((key): key is string => typeof key === 'string');
   return names.map((key) => {
     try {
       return `${key}:${typeof (mod as Record<string, unknown>)[key]}`;

@@ -6,10 +6,10 @@
  * in the grader's own process; requests arrive already serialised.
  */
 import ivm from 'isolated-vm';
-import type { Bundle, Outcome, SandboxLimits } from './sandbox.ts';
+import type { PreparedFile, Outcome, SandboxLimits } from './sandbox-types.ts';
 
 export interface IsolateSession {
-  load(name: string, bundle: Bundle, timeoutMs: number): Outcome;
+  load(name: string, file: PreparedFile, timeoutMs: number): Outcome;
   /** Takes ownership of `numbers`: they are moved into the isolate. */
   run(requestJson: string, numbers: Float64Array, timeoutMs: number): Outcome;
   output(): { output: string; truncated: boolean };

@@ -7,7 +7,7 @@
  */
 import { acquireHost, HostLost, releaseHost, type SandboxHost } from './host/host-pool.ts';
 import type { Block } from './host/protocol.ts';
-import type { Outcome, Sandbox, SandboxLimits } from './sandbox.ts';
+import type { Outcome, Sandbox, SandboxLimits } from './sandbox-types.ts';
 import { serialise } from './wire.ts';
 
 /** Time a host gets beyond a call's own limit before it counts as hung. */

@@ -2,7 +2,7 @@
  * Runs every case of one submission in one fresh sandbox and returns what
  * came back, uninterpreted. Judging happens later, in the trusted process.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import { GraderError } from '../errors.ts';
 import { STUDENT_MODULES, type LoadedSubmission, type StudentModule } from '../02-load/load-submission.ts';
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
@@ -60,8 +60,8 @@ export async function runSubmission(
         moduleErrors[name] = load.error;
         return;
       }
-      const outcome = await sandbox.load(name, load.bundle, budget());
-      if (outcome.kind !== 'reply') moduleErrors[name] ??= loadFailure(load.bundle.file, outcome);
+      const outcome = await sandbox.load(name, load.prepared, budget());
+      if (outcome.kind !== 'reply') moduleErrors[name] ??= loadFailure(load.prepared.file, outcome);
       if (outcome.kind === 'timeout') timedOut = true;
     });
   try {
@@ -191,7 +191,7 @@ function loadFailure(file: string, outcome: Outcome): GraderError {
 
 function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], loaded: LoadedSubmission): void {
   if (reply.kind !== 'reply') return;
-  let exports: Record<string, string[] | null> = {};
+  let exports: Record<string, string[] | null>;
   try {
     exports = (JSON.parse(reply.json) as { exports?: Record<string, string[] | null> }).exports ?? {};
   } catch {
@@ -204,7 +204,7 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
     if (names && !names.includes(`${required.name}:${required.type}`)) {
       // The file where it was found (e.g. exercises/engine.ts), so CI annotations land on it.
       const load = loaded.modules[name];
-      const file = load?.ok ? load.bundle.file : `${name}.ts`;
+      const file = load?.ok ? load.prepared.file : `${name}.ts`;
       moduleErrors[name] = names.includes(`${required.name}:uninitialized`)
         ? new GraderError(
             'E_SUBMISSION_LOAD',

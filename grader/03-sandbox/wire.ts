@@ -45,7 +45,7 @@ export function serialise(request: Request): Wire {
  */
 export function decodeReply(reply: unknown, numbers: Float64Array | undefined): unknown {
   if (!numbers || reply === null || typeof reply !== 'object') return reply;
-  const { ok, at, nodes, odd } = reply as { ok?: unknown; at?: unknown; nodes?: unknown; odd?: unknown };
+  const { ok, at, nodes, nonFinite } = reply as { ok?: unknown; at?: unknown; nodes?: unknown; nonFinite?: unknown };
   if (ok !== true || !Number.isInteger(at) || !Number.isInteger(nodes)) return reply;
   const start = at as number;
   const count = nodes as number;
@@ -58,8 +58,8 @@ export function decodeReply(reply: unknown, numbers: Float64Array | undefined): 
     data[i] = Number.isFinite(d) ? d : 'not a finite number';
     grad[i] = Number.isFinite(g) ? g : 'not a finite number';
   }
-  if (Array.isArray(odd)) {
-    for (const entry of odd.slice(0, 2 * count)) {
+  if (Array.isArray(nonFinite)) {
+    for (const entry of nonFinite.slice(0, 2 * count)) {
       if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || typeof entry[1] !== 'string') continue;
       const at = entry[0] as number;
       if (at >= 0 && at < count) data[at] = entry[1];

@@ -3,7 +3,7 @@
  * node by node with the reference. Everything here runs in the trusted
  * process and returns plain data.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
 import { formatLocation } from '../errors.ts';
 import { check } from '../schema.ts';
@@ -61,6 +61,8 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
       return same('error', 'Your code ran out of memory on this case and was stopped.');
     case 'crash':
       return same('error', `The sandbox stopped your code: ${outcome.message}`);
+    case 'reply':
+      break;
   }
   const reply = outcome.reply as Reply;
   const problems = check('sandbox-reply', reply, 'reply');
@@ -118,7 +120,7 @@ function consumers(graph: GraphSpec): number[][] {
   const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
   found = graph.nodes.map(() => []);
   graph.nodes.forEach((node, i) => {
-    if (!isLeaf(node)) for (const a of node.args) if (typeof a === 'string') found![index.get(a)!].push(i);
+    if (!isLeaf(node)) for (const a of node.args) if (typeof a === 'string') found[index.get(a)!].push(i);
   });
   consumersOf.set(graph, found);
   return found;

@@ -5,7 +5,7 @@
  */
 import { Value } from '../../solutions/engine.ts';
 import * as manual from '../../solutions/manual.ts';
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import { runGraph, type GraphSpec, type ValueClass } from '../cases/graph.ts';
 
 /** data and grad of every node, in the order of the case's nodes. */

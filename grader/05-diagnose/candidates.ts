@@ -3,7 +3,7 @@
  * from two different misconceptions (students often get two rules wrong).
  * Each candidate's results on the fixed cases are computed once per run.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import { graphNumbers, type NodeArrays } from '../04-compare/reference.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
 import { mutantValueClass, type Flaws } from './mutant-engine.ts';

@@ -3,7 +3,7 @@
  * the mutant whose gradients equal the student's on every case. Runs in the
  * trusted process on numbers already returned by the sandbox.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import type { NodeArrays } from '../04-compare/reference.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';

@@ -3,7 +3,7 @@
  * the case really fails because of an earlier rule (a tanh case broken only
  * by a wrong mul rule is a mul problem, and is reported as one).
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { referenceGraph } from '../04-compare/reference.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';

@@ -3,7 +3,7 @@
  * case (partial credit per case), required score and bonus kept apart, and
  * the submission's status.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement, NodeReport } from '../04-compare/compare.ts';
 import type { Diagnosis } from '../05-diagnose/diagnose.ts';
 import { MISCONCEPTION_BY_ID } from '../05-diagnose/misconceptions.ts';

@@ -11,7 +11,7 @@
  * hidden case carries only its safe message, never the instructor's detail.
  */
 import type { Results, SubmissionResult, TestResult } from '../results/types.ts';
-import { concealedFromStudents } from './html/visibility.ts';
+import { concealedFromStudents } from './visibility.ts';
 import type { RenderContext, Reporter } from './reporter.ts';
 
 // Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF.

@@ -7,22 +7,23 @@ import { closest } from '../suggest.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { Results } from '../results/types.ts';
 import type { OutputFile, RenderContext } from './reporter.ts';
-import { reporters } from './registry.ts';
+import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from './registry.ts';
 
 /** Fails on an unknown reporter name, naming the one it probably meant; cheap enough to call before grading. */
-export function checkReporterNames(names: string[]): void {
+export function checkReporterNames(names: string[]): ReporterName[] {
   for (const name of names) {
-    if (reporters[name]) continue;
-    const guess = closest(name, Object.keys(reporters));
+    if (isReporterName(name)) continue;
+    const guess = closest(name, REPORTER_NAMES);
     throw new GraderError(
       'E_USAGE',
-      `unknown reporter '${name}'${guess ? `: did you mean '${guess}'?` : ''} (known: ${Object.keys(reporters).join(', ')})`,
+      `unknown reporter '${name}'${guess ? `: did you mean '${guess}'?` : ''} (known: ${REPORTER_NAMES.join(', ')})`,
     );
   }
+  return names as ReporterName[];
 }
 
-export async function renderAll(results: Results, names: string[], context: RenderContext): Promise<OutputFile[]> {
-  checkReporterNames(names);
+export async function renderAll(results: Results, requested: string[], context: RenderContext): Promise<OutputFile[]> {
+  const names = checkReporterNames(requested);
   const files: OutputFile[] = [];
   for (const name of names) files.push(...(await reporters[name].render(results, context)));
   return files;
@@ -34,7 +35,7 @@ export interface WriteOptions {
 }
 
 /** Paths that belong to submissions other than `only`: left as they are on disk. */
-function othersFiles(results: Results, names: string[], only: Set<string>): Set<string> {
+function othersFiles(results: Results, names: ReporterName[], only: Set<string>): Set<string> {
   const skip = new Set<string>();
   for (const s of results.submissions) {
     if (only.has(s.id)) continue;
@@ -51,7 +52,7 @@ export async function writeOutputs(
   options: WriteOptions = {},
 ): Promise<string[]> {
   const rendered = await renderAll(results, names, context);
-  const skip = options.only ? othersFiles(results, names, options.only) : new Set<string>();
+  const skip = options.only ? othersFiles(results, checkReporterNames(names), options.only) : new Set<string>();
   const files = rendered.filter((f) => !skip.has(f.path));
   const root = path.resolve(outDir);
   for (const file of files) {

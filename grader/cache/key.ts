@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionSource } from '../01-discover/discover.ts';
-import { casesFor, isPerStudent } from '../cases/catalog.ts';
+import { casesFor, isPerStudent } from '../cases/case-list.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { GRADER_VERSION } from '../results/build.ts';
 import { stableJson } from './stable-json.ts';

@@ -5,12 +5,12 @@
 import { check } from '../schema.ts';
 import { DEFAULT_CONFIG, type GradingConfig, type LatePolicy } from './types.ts';
 
-type Partial2<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+type PartialSections<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
 
 export function parseConfig(raw: unknown, source: string): { value: GradingConfig; errors: string[] } {
   const errors = check('grading-config', raw, `${source}: $`);
   if (errors.length > 0) return { value: DEFAULT_CONFIG, errors };
-  const input = raw as Partial2<GradingConfig>;
+  const input = raw as PartialSections<GradingConfig>;
   const value: GradingConfig = {
     ...DEFAULT_CONFIG,
     ...input,

@@ -2,7 +2,7 @@
  * Pass two: named cross-checks that a schema cannot express. Each rule looks
  * at the parsed config and reports errors or warnings prefixed with the path.
  */
-import { allCaseIds, fixedCases } from '../cases/catalog.ts';
+import { allCaseIds, fixedCases } from '../cases/case-list.ts';
 import { closest } from '../suggest.ts';
 import { DEFAULT_SALT, type GradingConfig } from './types.ts';
 

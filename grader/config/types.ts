@@ -1,4 +1,5 @@
-import type { Visibility } from '../cases/catalog.ts';
+/** Who may see a case's inputs and expected values: everyone, nobody, or everyone once the due date passed. */
+export type Visibility = 'visible' | 'hidden' | 'after_due_date';
 
 export interface GradingConfig {
   salt: string;

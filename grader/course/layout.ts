@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { solutionFileOf, type Catalogue } from './catalogue.ts';
-import type { CheckProblem } from './check.ts';
+import type { CheckProblem } from './check-rules.ts';
 
 /** Every file below `dir`, relative to `root`, forward slashes, sorted. */
 export async function listFiles(root: string, dir: string): Promise<string[]> {

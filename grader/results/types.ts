@@ -2,7 +2,7 @@
  * The shape of results.json (see schemas/results.schema.json). Renderers
  * (HTML, CSV, JUnit, CI summaries, Gradescope) read only this.
  */
-import type { Visibility } from '../cases/catalog.ts';
+import type { Visibility } from '../config/types.ts';
 import type { NodeReport } from '../04-compare/compare.ts';
 import type { ErrorCode } from '../errors.ts';
 

@@ -37,10 +37,13 @@ interface GradMatchers<R = unknown> {
   toBeAbout(expected: number, about: About): R;
 }
 
+// Declaration merging, as vitest documents for custom matchers: the empty bodies are the point.
+/* eslint-disable @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any */
 declare module 'vitest' {
   interface Assertion<T = any> extends GradMatchers<T> {}
   interface AsymmetricMatchersContaining extends GradMatchers {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any */
 
 /**
  * Finite differences agree with an exact derivative to about 1e-9, so 1e-6

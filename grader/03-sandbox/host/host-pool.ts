@@ -34,10 +34,10 @@ export { HostLost, SandboxHost } from './host-process.ts';
  */
 const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4', '--max-semi-space-size=4'];
 
-let hostProgram: Promise<string> | undefined;
+let hostSource: Promise<string> | undefined;
 
 /** One of the grader's own files as a single script. */
-async function bundle(file: string, input: InputOptions, output: OutputOptions): Promise<string> {
+async function bundleToScript(file: string, input: InputOptions, output: OutputOptions): Promise<string> {
   const build = await rolldown({ input: fileURLToPath(new URL(file, import.meta.url)), logLevel: 'silent', ...input });
   try {
     return (await build.generate(output)).output[0].code;
@@ -53,14 +53,14 @@ async function bundle(file: string, input: InputOptions, output: OutputOptions):
  * outside the bundle (it is a native addon), required by its absolute path
  * so that a host works from any working directory.
  */
-function program(): Promise<string> {
-  hostProgram ??= (async () => {
-    const driver = await bundle(
+function hostScript(): Promise<string> {
+  hostSource ??= (async () => {
+    const driver = await bundleToScript(
       '../driver.ts',
       { platform: 'neutral', transform: { target: 'es2022' } },
       { format: 'iife' },
     );
-    const host = await bundle(
+    const host = await bundleToScript(
       './sandbox-host.ts',
       {
         platform: 'node',
@@ -74,7 +74,7 @@ function program(): Promise<string> {
     const addon = createRequire(import.meta.url).resolve('isolated-vm');
     return `// gradelab sandbox host\n${parts.join(`require(${JSON.stringify(addon)})`)}`;
   })();
-  return hostProgram;
+  return hostSource;
 }
 
 const idleHosts: SandboxHost[] = [];
@@ -89,7 +89,7 @@ export function hostPids(): number[] {
 export async function acquireHost(): Promise<SandboxHost> {
   let host: SandboxHost | undefined;
   while ((host = idleHosts.pop())) if (!host.lost) return host;
-  const started: SandboxHost = new SandboxHost(await program(), HOST_FLAGS, () => live.delete(started));
+  const started: SandboxHost = new SandboxHost(await hostScript(), HOST_FLAGS, () => live.delete(started));
   live.add(started);
   return started;
 }

@@ -2,7 +2,7 @@
  * Messages between the grader and a sandbox host process. Every request
  * carries an id; the host answers each with exactly one reply of that id.
  */
-import type { Bundle, Outcome, SandboxLimits } from '../sandbox.ts';
+import type { PreparedFile, Outcome, SandboxLimits } from '../sandbox-types.ts';
 
 /**
  * Numbers for a request, in order. Big blocks that every submission needs
@@ -13,7 +13,7 @@ export type Block = Float64Array | { key: number; values?: Float64Array };
 
 export type HostCommand =
   | { op: 'open'; session: number; limits: SandboxLimits }
-  | ({ op: 'load'; session: number; name: string; timeoutMs: number } & Bundle)
+  | ({ op: 'load'; session: number; name: string; timeoutMs: number } & PreparedFile)
   | { op: 'run'; session: number; json: string; blocks: Block[]; timeoutMs: number }
   | { op: 'output'; session: number }
   | { op: 'dispose'; session: number };

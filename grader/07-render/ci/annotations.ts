@@ -11,7 +11,7 @@
  * Case messages follow visibility: a hidden case shows its safe message only.
  */
 import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
-import { concealedFromStudents } from '../html/visibility.ts';
+import { concealedFromStudents } from '../visibility.ts';
 import { anchorFor, type Anchor } from './source-lines.ts';
 import { statusWord } from './markdown.ts';
 

@@ -5,7 +5,7 @@
  * the same visibility rules as the job summary.
  */
 import type { Results, SubmissionResult } from '../../results/types.ts';
-import { concealedFromStudents } from '../html/visibility.ts';
+import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
 import { statusWord } from './markdown.ts';

@@ -7,7 +7,7 @@
  * per-case note.
  */
 import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
-import { concealedFromStudents } from '../html/visibility.ts';
+import { concealedFromStudents } from '../visibility.ts';
 import { errorList, hintList, mdCell, mdText, scoreLine, statusIcon, statusWord } from './markdown.ts';
 
 const STATUS_LINE: Record<SubmissionResult['status'], string> = {

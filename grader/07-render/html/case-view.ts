@@ -6,10 +6,10 @@
  */
 import type { Results, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
-import { plural, points, testBadge, type StatusBadge } from './format.ts';
+import { plural, points, testBadge, type StatusBadge } from '../view-format.ts';
 import type { CaseDrawing } from './graph-render.ts';
 import { nodeTable, type NodeTable } from './node-table.ts';
-import { concealsDetails, visibilityLabel } from './visibility.ts';
+import { concealsDetails, visibilityLabel } from '../visibility.ts';
 
 export interface CaseView {
   /** Only for linking within the page builder; a concealed case's id is never printed. */

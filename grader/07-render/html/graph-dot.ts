@@ -8,7 +8,7 @@
  */
 import { close, type Tolerance } from '../../04-compare/tolerance.ts';
 import type { NodeReport } from '../../04-compare/compare.ts';
-import { num } from './format.ts';
+import { num } from '../view-format.ts';
 
 /** Fill, border and marker for the three kinds of node; the page's legend uses the same words. */
 export const NODE_STYLES = {

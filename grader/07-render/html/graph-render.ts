@@ -6,7 +6,7 @@
 import { instance, type Viz } from '@viz-js/viz';
 import type { NodeReport } from '../../04-compare/compare.ts';
 import type { Tolerance } from '../../04-compare/tolerance.ts';
-import { plural } from './format.ts';
+import { plural } from '../view-format.ts';
 import { focusNodes } from './graph-focus.ts';
 import { graphToDot } from './graph-dot.ts';
 import { sanitizeSvg } from './svg-sanitize.ts';

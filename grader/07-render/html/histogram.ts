@@ -4,7 +4,7 @@
  * the SVG's own units, so the template only draws what it is given.
  */
 import type { SubmissionResult } from '../../results/types.ts';
-import { plural } from './format.ts';
+import { plural } from '../view-format.ts';
 
 export interface HistogramBar {
   label: string;

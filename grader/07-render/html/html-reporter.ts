@@ -21,7 +21,7 @@ import { buildOverview } from './overview-view.ts';
 import { feedbackPath, submissionPath } from './safe-names.ts';
 import { buildSubmission, type Drawings } from './submission-view.ts';
 import { templates } from './templates.ts';
-import { concealsDetails } from './visibility.ts';
+import { concealsDetails } from '../visibility.ts';
 
 /** Nothing may be fetched and nothing may run, except the one hashed sorting script on the overview. */
 export function contentSecurityPolicy(scriptSource = "'none'"): string {

@@ -4,7 +4,7 @@
  */
 import { close, type Tolerance } from '../../04-compare/tolerance.ts';
 import type { NodeReport } from '../../04-compare/compare.ts';
-import { num } from './format.ts';
+import { num } from '../view-format.ts';
 import { NODE_STYLES, nodeKind } from './graph-dot.ts';
 
 export interface NodeRow {

@@ -3,9 +3,16 @@
  * CSS class the template prints is computed here, so the template only
  * loops and the numbers can be tested without rendering.
  */
-import { MISCONCEPTION_BY_ID } from '../../05-diagnose/misconceptions.ts';
 import type { Results, SubmissionResult } from '../../results/types.ts';
-import { percent, points, submissionBadge, type StatusBadge } from './format.ts';
+import { MISCONCEPTION_BY_ID } from '../../05-diagnose/misconceptions.ts';
+import {
+  misconceptionTitle,
+  percent,
+  points,
+  readableTime,
+  submissionBadge,
+  type StatusBadge,
+} from '../view-format.ts';
 import { scorePercent } from '../../results/points.ts';
 import { histogram, wholePercent, type Histogram } from './histogram.ts';
 import { submissionPath } from './safe-names.ts';
@@ -98,12 +105,6 @@ export function caseRates(submissions: SubmissionResult[]): CaseRate[] {
   });
 }
 
-export function misconceptionTitle(id: string, submissions: SubmissionResult[] = []): string {
-  return (
-    MISCONCEPTION_BY_ID.get(id)?.title ?? submissions.flatMap((s) => s.diagnoses).find((d) => d.id === id)?.title ?? id
-  );
-}
-
 /** How much of the class each mistake explains, most common first. */
 export function misconceptionRates(submissions: SubmissionResult[]): MisconceptionRate[] {
   const counts = new Map<string, number>();
@@ -165,12 +166,6 @@ export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): S
       adjustText: shortReasons(s),
     };
   });
-}
-
-/** "2026-11-26 12:32 UTC": one unambiguous form, whatever the grading machine's locale. */
-export function readableTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function buildOverview(results: Results): OverviewView {

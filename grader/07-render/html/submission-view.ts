@@ -8,10 +8,18 @@
 import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { caseView, type CaseView, type Drawings } from './case-view.ts';
-import { location, percent, plural, points, submissionBadge, type StatusBadge } from './format.ts';
-import { misconceptionTitle, readableTime } from './overview-view.ts';
+import {
+  location,
+  misconceptionTitle,
+  percent,
+  plural,
+  points,
+  readableTime,
+  submissionBadge,
+  type StatusBadge,
+} from '../view-format.ts';
 import { feedbackPath } from './safe-names.ts';
-import { concealedFromStudents, concealsDetails } from './visibility.ts';
+import { concealedFromStudents, concealsDetails } from '../visibility.ts';
 import { lateDuration, scoreReasons } from '../score-reasons.ts';
 
 export type { CaseView, Drawings };

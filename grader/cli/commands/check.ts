@@ -21,7 +21,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         type: 'string',
         describe: 'Course folder holding course.json, exercises/ and solutions/ (default: this repository)',
       })
-      .example('$0 check', 'Check the course in this repository') as unknown as Argv<CheckArgs>,
+      .example('$0 check', 'Check the course in this repository'),
   handler: async (args: ArgumentsCamelCase<CheckArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
     process.stderr.write(`checking the course in ${root} (this compiles and runs the public tests twice)...\n`);

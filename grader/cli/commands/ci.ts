@@ -76,7 +76,7 @@ export const ciCommand: CommandModule<object, CiArgs> = {
       .example(
         '$0 ci submission --junit gradelab-results/junit.xml --min-score 60',
         'Grade a checkout, fail the job below 60%',
-      ) as unknown as Argv<CiArgs>,
+      ),
   handler: async (args: ArgumentsCamelCase<CiArgs>) => {
     if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) {
       throw new GraderError('E_USAGE', `--min-score must be a percent from 0 to 100, not ${args.minScore}`);

@@ -10,14 +10,14 @@ import { gradeWithCache } from '../../cache/cached-grade.ts';
 import { DEFAULT_CACHE_DIR } from '../../cache/store.ts';
 import { requireConfig } from '../../config/load.ts';
 import { buildResults } from '../../results/build.ts';
-import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { checkReporterNames, writeOutputs } from '../../07-render/write-outputs.ts';
 import { writeFileAtomic } from '../../write-atomic.ts';
 import { SHARD_FILE, shardManifest } from '../../results/merge.ts';
 import { GraderError } from '../../errors.ts';
-import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/for-run.ts';
+import { assignmentFor, attachRoster, readRosterOption, withLmsReporters } from '../../roster/apply-lms-options.ts';
 import { readPreviousRun, replaceSubmissions, selectOnly } from '../../results/regrade.ts';
-import { applyTermToRun, readTerm } from '../../term/for-run.ts';
+import { applyTermToRun, readTerm } from '../../term/apply-term-options.ts';
 import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 import { createProgress } from '../progress.ts';
@@ -68,7 +68,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
       .option('reporter', {
         type: 'string',
         array: true,
-        describe: `Reporters to run (${Object.keys(reporters).join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
+        describe: `Reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
       })
       .option('concurrency', { type: 'number', describe: 'Submissions graded at once (default from the config)' })
       .option('audience', {

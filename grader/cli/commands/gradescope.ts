@@ -12,9 +12,9 @@ import { discover, type SubmissionSource } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
 import { GraderError } from '../../errors.ts';
 import { gradeAll } from '../../grade.ts';
-import { buildBundle, zipBundle } from '../../gradescope/bundle.ts';
+import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
 import { readSubmissionId } from '../../gradescope/metadata.ts';
-import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-reporter.ts';
+import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-results.ts';
 import { writeFileAtomic } from '../../write-atomic.ts';
 import { check } from '../../schema.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
@@ -65,7 +65,7 @@ const runCommand: CommandModule<object, RunArgs> = {
         choices: ['visible', 'hidden', 'after_due_date', 'after_published'] as const,
         default: 'visible' as const,
         describe: 'Visibility of the whole result',
-      }) as unknown as Argv<RunArgs>,
+      }),
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const dir = path.resolve(args.submission);
     if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -117,12 +117,12 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
       ) as unknown as Argv<BundleArgs>,
   handler: async (args: ArgumentsCamelCase<BundleArgs>) => {
     if (args.config) requireConfig(args.config);
-    const files = buildBundle({ root: PACKAGE_ROOT, out: args.out, config: args.config });
+    const files = buildAutograder({ root: PACKAGE_ROOT, out: args.out, config: args.config });
     process.stdout.write(`wrote the autograder bundle to ${args.out} (${files.length} files)\n`);
     if (args.zip !== false) {
       const zipFile =
         typeof args.zip === 'string' && args.zip !== '' ? args.zip : `${args.out.replace(/[\\/]+$/, '')}.zip`;
-      zipBundle(path.resolve(args.out), files, zipFile);
+      zipAutograder(path.resolve(args.out), files, zipFile);
       process.stdout.write(`wrote ${zipFile}: upload it as the autograder of a Gradescope programming assignment\n`);
     }
   },

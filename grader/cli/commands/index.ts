@@ -10,6 +10,7 @@ import { mergeCommand } from './merge.ts';
 import { releaseCommand } from './release.ts';
 
 // Each module types its own arguments; the list only needs to hold them all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs' CommandModule is invariant in its arguments
 export const commands: CommandModule<any, any>[] = [
   gradeCommand,
   checkCommand,

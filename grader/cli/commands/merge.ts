@@ -4,7 +4,7 @@
  * results are passed through the same reporters and writeOutputs.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { DEFAULT_REPORTERS, reporters } from '../../07-render/registry.ts';
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { mergeResults, readShardOutput } from '../../results/merge.ts';
 import {
@@ -13,7 +13,7 @@ import {
   readRosterOption,
   withLmsReporters,
   type LmsOptions,
-} from '../../roster/for-run.ts';
+} from '../../roster/apply-lms-options.ts';
 import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 
@@ -45,7 +45,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         type: 'string',
         array: true,
         default: DEFAULT_REPORTERS,
-        describe: `Reporters to run (${Object.keys(reporters).join(', ')})`,
+        describe: `Reporters to run (${REPORTER_NAMES.join(', ')})`,
       })
       .option('audience', {
         choices: ['instructor', 'student'] as const,
@@ -57,7 +57,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example(
         '$0 merge shard-* --out out --roster roster.csv --assignment-id 1234',
         'Combine shards and write the Canvas import for the whole class',
-      ) as unknown as Argv<MergeArgs>,
+      ),
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     const roster = readRosterOption(args);
     // The roster is matched against the whole class, not shard by shard.

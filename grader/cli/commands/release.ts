@@ -32,10 +32,7 @@ export const releaseCommand: CommandModule<object, ReleaseArgs> = {
         type: 'string',
         describe: 'Course folder holding course.json and exercises/ (default: this repository)',
       })
-      .example(
-        '$0 release --out ../student-repo',
-        'Write the student repository next to this one',
-      ) as unknown as Argv<ReleaseArgs>,
+      .example('$0 release --out ../student-repo', 'Write the student repository next to this one'),
   handler: async (args: ArgumentsCamelCase<ReleaseArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
     const { out, files } = await releaseCourse({ root, out: args.out, force: args.force });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../../solutions/engine.ts';
-import { casesFor, type CaseDef } from '../../../grader/cases/catalog.ts';
+import { casesFor, type CaseDef } from '../../../grader/cases/case-list.ts';
 import { randomGraph } from '../../../grader/cases/generated.ts';
 import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 import { mutantValueClass } from '../../../grader/05-diagnose/mutant-engine.ts';

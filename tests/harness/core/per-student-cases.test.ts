@@ -4,7 +4,7 @@
  * give the same cases again.
  */
 import { describe, expect, it } from 'vitest';
-import { casesFor } from '../../../grader/cases/catalog.ts';
+import { casesFor } from '../../../grader/cases/case-list.ts';
 import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 
 const randomOnes = (id: string, config = DEFAULT_CONFIG) =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../../solutions/engine.ts';
-import { fixedCases } from '../../../grader/cases/catalog.ts';
+import { fixedCases } from '../../../grader/cases/case-list.ts';
 import { randomGraph } from '../../../grader/cases/generated.ts';
 import type { GraphSpec } from '../../../grader/cases/graph.ts';
 import { mutantValueClass } from '../../../grader/05-diagnose/mutant-engine.ts';

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleStudentFile, type Bundle } from '../../../grader/02-load/bundle.ts';
+import { prepareStudentFile, type PreparedFile } from '../../../grader/02-load/prepare-file.ts';
 import { openSandbox } from '../../../grader/03-sandbox/sandbox.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 
@@ -28,10 +28,10 @@ function write(name: string, text: string): string {
   return file;
 }
 
-const bundle = (name: string, text: string) => bundleStudentFile(root, write(name, text), '__gradelab_engine');
+const prepare = (name: string, text: string) => prepareStudentFile(root, write(name, text), '__gradelab_engine');
 
 async function failure(name: string, text: string) {
-  const error = await bundle(name, text).then(
+  const error = await prepare(name, text).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -40,7 +40,7 @@ async function failure(name: string, text: string) {
 }
 
 /** Loads `loaded` as the engine and reads its export `name`, as the grader reads manualGrads. */
-async function exported(loaded: Bundle, name: string): Promise<unknown> {
+async function exported(loaded: PreparedFile, name: string): Promise<unknown> {
   const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: 5000 });
   try {
     expect((await sandbox.load('engine', loaded, 5000)).kind).toBe('reply');
@@ -51,7 +51,7 @@ async function exported(loaded: Bundle, name: string): Promise<unknown> {
   }
 }
 
-async function loadAndRead(loaded: Bundle, timeoutMs = 5000): Promise<unknown> {
+async function loadAndRead(loaded: PreparedFile, timeoutMs = 5000): Promise<unknown> {
   const sandbox = await openSandbox({ memoryMb: 64, caseTimeoutMs: timeoutMs });
   try {
     const outcome = await sandbox.load('engine', loaded, timeoutMs);
@@ -63,7 +63,7 @@ async function loadAndRead(loaded: Bundle, timeoutMs = 5000): Promise<unknown> {
 
 describe('transpiling a student file', () => {
   it('a file that imports nothing stays an ES module, with its types stripped', async () => {
-    const result = await bundle(
+    const result = await prepare(
       'solo.ts',
       'export class Value {\n  data: number;\n  constructor(data: number) { this.data = data; }\n}\n',
     );
@@ -85,22 +85,22 @@ describe('transpiling a student file', () => {
       'export const probe = { twice: new Value(3).twice(), mul: Op.Mul, label: new Value(1, "x")["label"]!.length };',
     ].join('\n');
     write('plain-neighbour.ts', 'export {};\n');
-    const solo = await bundle('ts-syntax.ts', `${body}\n`);
-    const bundled = await bundle('ts-syntax-bundled.ts', `import './plain-neighbour';\n${body}\n`);
+    const solo = await prepare('ts-syntax.ts', `${body}\n`);
+    const bundled = await prepare('ts-syntax-bundled.ts', `import './plain-neighbour';\n${body}\n`);
     expect([solo.format, bundled.format]).toEqual(['module', 'script']);
     for (const loaded of [solo, bundled])
       expect(await exported(loaded, 'probe')).toEqual({ twice: 6, mul: 3, label: 1 });
   });
 
   it('a module that never finishes loading is stopped at the time limit', async () => {
-    const result = await bundle('spins-alone.ts', 'while (true) {}\nexport class Value {}\n');
+    const result = await prepare('spins-alone.ts', 'while (true) {}\nexport class Value {}\n');
     expect(result.format).toBe('module');
     expect(await loadAndRead(result, 300)).toEqual({ kind: 'timeout', ms: 300 });
   });
 
   it('a file that imports a neighbour is bundled into one strict-mode script', async () => {
     write('helper.ts', 'export const twice = (x: number): number => 2 * x;\n');
-    const result = await bundle(
+    const result = await prepare(
       'uses-helper.ts',
       "import { twice } from './helper';\nexport class Value { data = twice(1); }\n",
     );
@@ -113,7 +113,7 @@ describe('transpiling a student file', () => {
   it('a neighbour may be imported by its .ts name, its .js name, or without an extension', async () => {
     write('twice.ts', 'export const twice = (x: number): number => 2 * x;\n');
     for (const specifier of ['./twice', './twice.js', './twice.ts']) {
-      const result = await bundle(
+      const result = await prepare(
         'imports-twice.ts',
         `import { twice } from '${specifier}';\nexport class Value { data = twice(1); }\n`,
       );
@@ -123,7 +123,7 @@ describe('transpiling a student file', () => {
 
   it('a JSON file of the submission may be imported', async () => {
     write('numbers.json', '{ "x": 3 }\n');
-    const result = await bundle(
+    const result = await prepare(
       'reads-json.ts',
       "import numbers from './numbers.json';\nexport const x = numbers.x * 2;\n",
     );
@@ -133,7 +133,7 @@ describe('transpiling a student file', () => {
 
   it('the bundler keeps code that looks free of effects: student code runs as written', async () => {
     write('nothing.ts', 'export {};\n');
-    const result = await bundle('spins.ts', "import './nothing';\nwhile (true) {}\nexport class Value {}\n");
+    const result = await prepare('spins.ts', "import './nothing';\nwhile (true) {}\nexport class Value {}\n");
     expect(result.code).toMatch(/while \(true\)/);
   });
 
@@ -170,22 +170,22 @@ describe('transpiling a student file', () => {
       "export * from /* the class */ './values';\n",
       "export { Value } from // the class\n  './values';\n",
     ]) {
-      const result = await bundle('re-exports.ts', text);
+      const result = await prepare('re-exports.ts', text);
       expect(result.format, text).toBe('script');
       expect(await exported(result, 'Value'), text).toBe('not a number (function)'); // how the driver describes a class
     }
   });
 
   it('CommonJS exports go to the bundler, which understands them', async () => {
-    const result = await bundle('cjs.ts', 'class Value {}\nmodule.exports = { Value };\n');
+    const result = await prepare('cjs.ts', 'class Value {}\nmodule.exports = { Value };\n');
     expect(result.format).toBe('script');
     expect(await loadAndRead(result)).toBe('reply');
   });
 
   it('both kinds run in strict mode, as ES modules do under Vitest', async () => {
-    const solo = await bundle('sloppy.ts', 'export class Value {}\nundeclared = 5;\n');
+    const solo = await prepare('sloppy.ts', 'export class Value {}\nundeclared = 5;\n');
     write('empty.ts', 'export {};\n');
-    const bundled = await bundle('sloppy-bundled.ts', "import './empty';\nexport class Value {}\nundeclared = 5;\n");
+    const bundled = await prepare('sloppy-bundled.ts', "import './empty';\nexport class Value {}\nundeclared = 5;\n");
     for (const loaded of [solo, bundled]) {
       expect(await loadAndRead(loaded)).toEqual({
         kind: 'crash',
@@ -221,7 +221,7 @@ describe('transpiling a student file', () => {
   it('something that is not a plain file (a FIFO) is refused, not read (a read would wait for ever)', async () => {
     const fifo = path.join(root, 'exercises', 'pipe.ts');
     execFileSync('mkfifo', [fifo]);
-    const error = await bundleStudentFile(root, fifo, '__gradelab_engine').then(
+    const error = await prepareStudentFile(root, fifo, '__gradelab_engine').then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -233,7 +233,10 @@ describe('transpiling a student file', () => {
       path.join(root, 'exercises', 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { useDefineForClassFields: false } }),
     );
-    const result = await bundle('with-tsconfig.ts', 'export class Value {\n  data: number = 1;\n  grad!: number;\n}\n');
+    const result = await prepare(
+      'with-tsconfig.ts',
+      'export class Value {\n  data: number = 1;\n  grad!: number;\n}\n',
+    );
     // The course compiles for ES2022, where a declared field is defined (as undefined) on every instance.
     expect(result.code).toMatch(/^\s*grad;$/m);
     expect(result.code).not.toContain('this.data = 1');

@@ -34,7 +34,7 @@ describe('wire format', () => {
 
   it('decodes data then grad, with what was not a number described in words', () => {
     const numbers = new Float64Array([9, 9, 2, 4, NaN, 1]);
-    expect(decodeReply({ ok: true, at: 2, nodes: 2, odd: [[2, 'not a number (undefined)']] }, numbers)).toEqual({
+    expect(decodeReply({ ok: true, at: 2, nodes: 2, nonFinite: [[2, 'not a number (undefined)']] }, numbers)).toEqual({
       ok: true,
       data: [2, 4],
       grad: ['not a number (undefined)', 1],

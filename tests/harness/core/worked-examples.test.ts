@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from '../../../solutions/engine.ts';
 import { manualGrads, nudge } from '../../../solutions/manual.ts';
-import { fixedCases } from '../../../grader/cases/catalog.ts';
+import { fixedCases } from '../../../grader/cases/case-list.ts';
 import { engineValues, finiteDifferenceGrads } from '../support/plain-graph.ts';
 
 const SEED_TABLE = { a: 6, b: -4, c: -2, e: -2, d: -2, f: 4, L: 1 };

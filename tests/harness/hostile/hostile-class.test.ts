@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { casesFor } from '../../../grader/cases/catalog.ts';
+import { casesFor } from '../../../grader/cases/case-list.ts';
 import type { Request } from '../../../grader/03-sandbox/sandbox.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
 import {

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, wri
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderGradescope } from '../../../grader/07-render/gradescope-reporter.ts';
+import { renderGradescope } from '../../../grader/07-render/gradescope-results.ts';
 import { check } from '../../../grader/schema.ts';
 import { fixture, REPO, runCli, tempDir } from './run-cli.ts';
 import { HIDDEN_DETAIL, submission } from './sample-results.ts';

@@ -9,7 +9,7 @@ import { canvasReporter, canvasRows } from '../../../grader/07-render/canvas-rep
 import { csvReporter, CSV_COLUMNS, TERM_COLUMNS } from '../../../grader/07-render/csv-reporter.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 import { parseCsv } from '../../../grader/roster/csv.ts';
-import { attachRoster, withLmsReporters } from '../../../grader/roster/for-run.ts';
+import { attachRoster, withLmsReporters } from '../../../grader/roster/apply-lms-options.ts';
 import { matchRoster } from '../../../grader/roster/match.ts';
 import { parseRoster } from '../../../grader/roster/roster.ts';
 import { check } from '../../../grader/schema.ts';

@@ -138,24 +138,23 @@ describe('gradeWithCache', () => {
 });
 
 describe('what is worth caching', () => {
-  const result = (over: Partial<SubmissionResult>): SubmissionResult =>
-    ({
-      id: 'x',
-      status: 'graded',
-      score: 0,
-      maxScore: 1,
-      bonus: 0,
-      maxBonus: 0,
-      misconceptions: [],
-      diagnoses: [],
-      explainsAll: true,
-      errors: [],
-      output: '',
-      outputTruncated: false,
-      tests: [],
-      durationMs: 1,
-      ...over,
-    }) as SubmissionResult;
+  const result = (over: Partial<SubmissionResult>): SubmissionResult => ({
+    id: 'x',
+    status: 'graded',
+    score: 0,
+    maxScore: 1,
+    bonus: 0,
+    maxBonus: 0,
+    misconceptions: [],
+    diagnoses: [],
+    explainsAll: true,
+    errors: [],
+    output: '',
+    outputTruncated: false,
+    tests: [],
+    durationMs: 1,
+    ...over,
+  });
 
   it('keeps graded results and student errors, never timeouts or grader failures', () => {
     expect(cacheable(result({}))).toBe(true);

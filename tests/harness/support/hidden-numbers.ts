@@ -5,7 +5,7 @@
  * finding one in a request cannot be a coincidence.
  */
 import { Value } from '../../../solutions/engine.ts';
-import type { CaseDef } from '../../../grader/cases/catalog.ts';
+import type { CaseDef } from '../../../grader/cases/case-list.ts';
 import { engineValues } from './plain-graph.ts';
 
 export function expectedNumbersOfHiddenCases(cases: CaseDef[]): number[] {

@@ -26,9 +26,9 @@ export function recordingOpen(
     const sandbox = await open(limits);
     const id = ++opened;
     return {
-      load(name, bundle, timeoutMs) {
-        sandboxCalls.push({ sandbox: id, kind: 'load', limits, name, file: bundle.file });
-        return sandbox.load(name, bundle, timeoutMs);
+      load(name, prepared, timeoutMs) {
+        sandboxCalls.push({ sandbox: id, kind: 'load', limits, name, file: prepared.file });
+        return sandbox.load(name, prepared, timeoutMs);
       },
       run(request, timeoutMs) {
         sandboxCalls.push({ sandbox: id, kind: 'run', limits, request: structuredClone(request) });

@@ -16,7 +16,7 @@ import { readCode, stayInside } from './stay-inside.ts';
 import { bundleError, transformError } from './transpile-error.ts';
 import { TARGET, transpile } from './transpile-thread.ts';
 
-export interface Bundle {
+export interface PreparedFile {
   /** Path of the entry file relative to the submission root. */
   file: string;
   code: string;
@@ -38,7 +38,7 @@ const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]|\bmodule\b|\bexports\b
 /** A re-export whose path hides behind a comment passes MAY_IMPORT; oxc prints it as `from "…"`. */
 const REEXPORTS = /\bfrom\s*["']/;
 
-export async function bundleStudentFile(root: string, entry: string, globalName: string): Promise<Bundle> {
+export async function prepareStudentFile(root: string, entry: string, globalName: string): Promise<PreparedFile> {
   const realRoot = realpathSync.native(root);
   const relEntry = path.relative(root, entry);
   const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry);

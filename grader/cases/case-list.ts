@@ -7,11 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GraderError } from '../errors.ts';
 import { check } from '../schema.ts';
-import type { GradingConfig } from '../config/types.ts';
+import type { GradingConfig, Visibility } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
 import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
-
-export type Visibility = 'visible' | 'hidden' | 'after_due_date';
 
 export interface CaseDef {
   id: string;

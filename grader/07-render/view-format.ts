@@ -1,10 +1,12 @@
 /**
- * Number and label formatting shared by the view models, so that every page
+ * Number and label formatting shared by the view models (the report's pages,
+ * and any other output that shows a value to a person), so that every page
  * prints a value the same way and templates never format anything.
  */
-import { show } from '../../04-compare/tolerance.ts';
-import { round2 } from '../../results/points.ts';
-import type { SubmissionStatus, TestStatus } from '../../results/types.ts';
+import { show } from '../04-compare/tolerance.ts';
+import { MISCONCEPTION_BY_ID } from '../05-diagnose/misconceptions.ts';
+import { round2 } from '../results/points.ts';
+import type { SubmissionResult, SubmissionStatus, TestStatus } from '../results/types.ts';
 
 /** A student or reference value as the grader's messages print it (never rounds 1.9999 to 2). */
 export function num(value: number | string): string {
@@ -59,4 +61,17 @@ export function location(file?: string, line?: number, column?: number): string 
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A misconception's title from the catalogue, or from a diagnosis that named it, or its id. */
+export function misconceptionTitle(id: string, submissions: SubmissionResult[] = []): string {
+  return (
+    MISCONCEPTION_BY_ID.get(id)?.title ?? submissions.flatMap((s) => s.diagnoses).find((d) => d.id === id)?.title ?? id
+  );
+}
+
+/** "2026-11-26 12:32 UTC": one unambiguous form, whatever the grading machine's locale. */
+export function readableTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

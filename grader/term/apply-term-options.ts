@@ -5,7 +5,7 @@
  * applied to the graded results after the cache, on every run.
  */
 import type { SubmissionSource } from '../01-discover/discover.ts';
-import { allCaseIds } from '../cases/catalog.ts';
+import { allCaseIds } from '../cases/case-list.ts';
 import type { GradingConfig } from '../config/types.ts';
 import type { SubmissionResult } from '../results/types.ts';
 import { applyTerm } from './apply.ts';

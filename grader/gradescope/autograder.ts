@@ -31,7 +31,7 @@ const EXECUTABLE = new Set(['run_autograder', 'setup.sh', 'bin/grader.js']);
 /** Zip entries get a fixed date, so the same sources give the same zip. */
 const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 
-export interface BundleOptions {
+export interface AutograderOptions {
   /** The grader's repository (the folder holding package.json). */
   root: string;
   out: string;
@@ -60,7 +60,7 @@ function prepareOut(out: string): void {
 }
 
 /** Writes the bundle folder and returns its files, relative and with forward slashes. */
-export function buildBundle(options: BundleOptions): string[] {
+export function buildAutograder(options: AutograderOptions): string[] {
   const out = path.resolve(options.out);
   const root = path.resolve(options.root);
   const inside = (dir: string) => out === dir || out.startsWith(dir + path.sep);
@@ -86,7 +86,7 @@ export function buildBundle(options: BundleOptions): string[] {
 }
 
 /** Zips the bundle's files at the archive's root (not inside a folder), keeping the scripts executable. */
-export function zipBundle(out: string, files: string[], zipFile: string): void {
+export function zipAutograder(out: string, files: string[], zipFile: string): void {
   const entries: Zippable = {};
   for (const rel of files) {
     const mode = EXECUTABLE.has(rel) ? 0o755 : 0o644;

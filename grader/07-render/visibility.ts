@@ -5,8 +5,8 @@
  * which name the case's inputs and expected values. With no due date in the
  * config an after_due_date case stays concealed (fail closed).
  */
-import type { Results, TestResult } from '../../results/types.ts';
-import type { RenderContext } from '../reporter.ts';
+import type { Results, TestResult } from '../results/types.ts';
+import type { RenderContext } from './reporter.ts';
 
 export function concealsDetails(test: TestResult, results: Results, context: RenderContext): boolean {
   if (context.audience === 'instructor') return false;

@@ -1,0 +1,55 @@
+// Lint rules for the grader, its tests and tools. Formatting is Prettier's job
+// (`npm run lint` runs both), so no rule here is about layout.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+// The pipeline reads top-down: a step may import an earlier step, never a later one.
+const steps = ['01-discover', '02-load', '03-sandbox', '04-compare', '05-diagnose', '06-score', '07-render'];
+const laterSteps = steps.slice(0, -1).map((step, i) => ({
+  target: `./grader/${step}`,
+  from: steps.slice(i + 1).map((later) => `./grader/${later}`),
+  message: `pipeline step ${step} must not import a later step`,
+}));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'fixtures/', 'templates/', '.gradelab-cache/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.js'],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] } },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })] },
+    rules: {
+      // Type-aware rules that catch real bugs in this code: a promise nobody awaits
+      // loses an error (or a submission); an exhaustive switch keeps a new status or
+      // error code from falling through silently. The stylistic type-aware sets
+      // (strict-type-checked) are left out: they cost a lot of churn for little.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // Type-only imports vanish when tsx/oxc strip types; marking them keeps a
+      // module's real (runtime) dependencies visible.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        // `typeof import('…')` stays allowed: vi.mock's importOriginal needs it.
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Stripping control characters (ANSI colours, bytes XML forbids) is deliberate here.
+      'no-control-regex': 'off',
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: laterSteps }],
+    },
+  },
+  {
+    // Student-facing code and the reference solution: plain classes, no type-aware rules needed.
+    files: ['exercises/**', 'solutions/**'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+);
