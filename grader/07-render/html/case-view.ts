@@ -4,6 +4,7 @@
  * into the view; its name, id, detail, nodes and drawing are left out here,
  * so that no template can print them.
  */
+import type { NodeReport } from '../../04-compare/compare.ts';
 import type { Results, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { plural, points, testBadge, type StatusBadge } from '../view-format.ts';
@@ -36,11 +37,34 @@ export interface CaseView {
   nodesOpen: boolean;
   graph: CaseDrawing | false;
   hasGraph: boolean;
+  /** The drawing in words, for screen readers (the drawing itself is exposed as one image). */
+  graphAlt: string;
   omittedNote: string;
   hasOmittedNote: boolean;
 }
 
 export type Drawings = Map<TestResult, CaseDrawing>;
+
+/** Up to this many node names are read out; the table below the drawing lists them all. */
+const NAMED = 6;
+
+function names(nodes: NodeReport[]): string {
+  const shown = nodes.slice(0, NAMED).map((n) => n.id);
+  return nodes.length > NAMED ? `${shown.join(', ')} and ${nodes.length - NAMED} more` : shown.join(', ');
+}
+
+/** "Computation graph of 7 nodes: first wrong at b; wrong: a, b; the other 5 right. ..." */
+export function graphAlt(nodes: NodeReport[], omitted: number): string {
+  const wrong = nodes.filter((n) => !n.ok);
+  const first = wrong.filter((n) => n.divergence);
+  const parts = [
+    first.length > 0 ? `first wrong at ${names(first)}` : 'no single first wrong node',
+    wrong.length > 0 ? `${plural(wrong.length, 'wrong node')}: ${names(wrong)}` : 'every node right',
+    `${plural(nodes.length - wrong.length, 'right node')}`,
+  ];
+  const more = omitted > 0 ? `, plus ${plural(omitted, 'node')} not shown` : '';
+  return `Computation graph of ${plural(nodes.length, 'node')}${more}: ${parts.join('; ')}. The node-by-node table lists every value.`;
+}
 
 export function caseView(
   test: TestResult,
@@ -88,6 +112,7 @@ export function caseView(
     nodesOpen: showNodes && test.nodes!.length <= 30,
     graph,
     hasGraph: graph !== false,
+    graphAlt: graph !== false ? graphAlt(test.nodes!, omitted) : '',
     omittedNote,
     hasOmittedNote: omittedNote !== '',
   };

@@ -27,9 +27,18 @@ export interface Histogram {
   baseline: number;
   labelY: number;
   bars: HistogramBar[];
+  /** What the drawing shows, in words (the svg's description). */
+  summary: string;
 }
 
 /** 0–9 %, 10–19 %, ..., 90–99 %, and full marks on its own: the bar teachers look for first. */
+/** The chart in words, for screen readers: every band that has submissions, then how many bands are empty. */
+function summary(bars: HistogramBar[]): string {
+  const filled = bars.filter((b) => b.count > 0).map((b) => b.title);
+  const empty = bars.length - filled.length;
+  return `${filled.length > 0 ? filled.join('; ') : 'No submissions'}${empty > 0 ? `; the other ${empty} bands are empty` : ''}.`;
+}
+
 export const BUCKETS = [
   ...Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 9, label: `${i * 10}–${i * 10 + 9}` })),
   { from: 100, to: 100, label: '100' },
@@ -77,7 +86,7 @@ export function histogram(submissions: SubmissionResult[]): Histogram {
       css: count === 0 ? 'bar-empty' : bucket.from === 100 ? 'bar-full' : bucket.from >= 50 ? 'bar-mid' : 'bar-low',
     };
   });
-  return { width: CHART.width, height: CHART.height, baseline, labelY: baseline + 17, bars };
+  return { width: CHART.width, height: CHART.height, baseline, labelY: baseline + 17, bars, summary: summary(bars) };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
