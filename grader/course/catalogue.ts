@@ -1,7 +1,8 @@
 /**
- * The exercise catalogue, `course.json`: which exercises exist, in which order
- * a student meets them, which file each one edits and which public test file
- * checks it. `grader check`, `grader release` and the grading pipeline all
+ * The exercise catalogue, `course.json`: the course's assignments, and for
+ * each its exercises (in the order a student meets them, which file each one
+ * edits and which public test file checks it), its hidden case files and its
+ * grading defaults. `grader check`, `grader release` and the grading pipeline all
  * read it through `loadCatalogue()`, so a broken catalogue is reported once,
  * here, with the JSON path of the mistake.
  */
@@ -19,17 +20,33 @@ export interface Exercise {
   kind: ExerciseKind;
   /** The stub the student edits, e.g. `exercises/engine.ts`. */
   file: string;
-  /** The public test file, always `tests/public/<id>.test.ts`. */
+  /** The public test file: `tests/public/<id>.test.ts`, or `tests/public/<assignment>/<id>.test.ts` after the first assignment. */
   test: string;
   hint: string;
   explanation: string;
 }
 
+export interface Assignment {
+  /** As given to `--assignment`, e.g. `engine` or `nn`. */
+  id: string;
+  title: string;
+  description?: string;
+  /** What the required cases add up to with the default config. */
+  points: number;
+  /** Hidden case files, relative to the course root. */
+  cases: Array<{ file: string; kind: ExerciseKind }>;
+  /** Grading config defaults of this assignment (a partial grading config). */
+  defaults?: Record<string, unknown>;
+  exercises: Exercise[];
+}
+
 export interface Catalogue {
-  version: 1;
+  version: 2;
   title: string;
   /** npm package name of the released student repository. */
   studentPackage: string;
+  assignments: Assignment[];
+  /** Every exercise of every assignment, in course order (derived when loaded). */
   exercises: Exercise[];
 }
 
@@ -58,30 +75,57 @@ export function loadCatalogue(root: string = PACKAGE_ROOT): Catalogue {
   if (errors.length > 0) {
     throw new GraderError('E_CONFIG', `the exercise catalogue is invalid: ${errors[0]}`, { location, details: errors });
   }
-  return raw as Catalogue;
+  const catalogue = raw as Catalogue;
+  return { ...catalogue, exercises: catalogue.assignments.flatMap((a) => a.exercises) };
+}
+
+/** The assignment of that id, or the first one; a GraderError naming the known ids otherwise. */
+export function assignmentOf(catalogue: Catalogue, id?: string): Assignment {
+  if (id === undefined) return catalogue.assignments[0];
+  const found = catalogue.assignments.find((a) => a.id === id);
+  if (found) return found;
+  const known = catalogue.assignments.map((a) => a.id).join(', ');
+  throw new GraderError('E_USAGE', `no assignment '${id}' in course.json (it has: ${known})`);
+}
+
+/** The assignment an exercise belongs to. */
+export function assignmentOfExercise(catalogue: Catalogue, exerciseId: string): Assignment | undefined {
+  return catalogue.assignments.find((a) => a.exercises.some((e) => e.id === exerciseId));
 }
 
 /**
- * Rules a JSON Schema cannot express: unique ids, and the test file named
- * after its exercise (the CLI and the student README both rely on that).
+ * Rules a JSON Schema cannot express: unique ids across the whole course, and
+ * the test file named after its exercise, in its assignment's folder after
+ * the first (the CLI, the student README and `npm test`'s projects rely on that).
  */
 function semanticErrors(raw: unknown): string[] {
-  const exercises = (raw as { exercises?: unknown }).exercises;
-  if (!Array.isArray(exercises)) return [];
+  const assignments = (raw as { assignments?: unknown }).assignments;
+  if (!Array.isArray(assignments)) return [];
   const errors: string[] = [];
-  const seen = new Map<string, number>();
-  exercises.forEach((exercise: Partial<Exercise>, index) => {
-    if (typeof exercise?.id !== 'string') return;
-    const first = seen.get(exercise.id);
-    if (first !== undefined) {
-      errors.push(`$.exercises[${index}].id: duplicate id '${exercise.id}' (first used at $.exercises[${first}])`);
-    } else {
-      seen.set(exercise.id, index);
+  const seenAssignments = new Set<string>();
+  const seen = new Map<string, string>();
+  assignments.forEach((assignment: Partial<Assignment>, a) => {
+    if (typeof assignment?.id === 'string') {
+      if (seenAssignments.has(assignment.id))
+        errors.push(`$.assignments[${a}].id: duplicate assignment id '${assignment.id}'`);
+      seenAssignments.add(assignment.id);
     }
-    const expected = `tests/public/${exercise.id}.test.ts`;
-    if (typeof exercise.test === 'string' && exercise.test !== expected) {
-      errors.push(`$.exercises[${index}].test: must be '${expected}' (named after the exercise id)`);
-    }
+    if (!Array.isArray(assignment?.exercises)) return;
+    const folder = a === 0 ? '' : `${assignment.id}/`;
+    assignment.exercises.forEach((exercise: Partial<Exercise>, index) => {
+      if (typeof exercise?.id !== 'string') return;
+      const at = `$.assignments[${a}].exercises[${index}]`;
+      const first = seen.get(exercise.id);
+      if (first !== undefined) {
+        errors.push(`${at}.id: duplicate id '${exercise.id}' (first used at ${first})`);
+      } else {
+        seen.set(exercise.id, at);
+      }
+      const expected = `tests/public/${folder}${exercise.id}.test.ts`;
+      if (typeof exercise.test === 'string' && exercise.test !== expected) {
+        errors.push(`${at}.test: must be '${expected}' (named after the exercise id, in its assignment's folder)`);
+      }
+    });
   });
   return errors;
 }

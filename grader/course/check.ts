@@ -10,6 +10,7 @@
 import { isGraderError } from '../errors.ts';
 import { loadCatalogue, solutionFileOf, type Catalogue, type Exercise } from './catalogue.ts';
 import { compileCourse } from './compile.ts';
+import { checkGivenCode } from './given-code.ts';
 import { checkLayout } from './layout.ts';
 import { RULES, type CheckProblem, type RuleId } from './check-rules.ts';
 import { runPublicTests, type FileResult, type ProjectRun } from './run-public-tests.ts';
@@ -41,14 +42,16 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
     return report(root, { required: 0, bonus: 0 }, problems, ['catalogue']);
   }
 
-  const [layout, compiled, stubs, solutions] = await Promise.all([
+  const [layout, given, compiled, stubs, solutions] = await Promise.all([
     checkLayout(root, catalogue),
+    checkGivenCode(root),
     compileCourse(root),
     runPublicTests(root, 'exercises'),
     runPublicTests(root, 'solutions'),
   ]);
   const problems: CheckProblem[] = [
     ...layout,
+    ...given,
     ...compiled.map((d) => ({ rule: 'compile' as const, ...d })),
     ...runErrors(stubs, solutions),
     ...catalogue.exercises.flatMap((exercise) => judgeExercise(exercise, stubs, solutions)),

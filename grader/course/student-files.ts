@@ -16,7 +16,7 @@ export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates', 'student');
 const TEMPLATES: Array<[template: string, out: string]> = [
   ['package.json.hbs', 'package.json'],
   ['tsconfig.json', 'tsconfig.json'],
-  ['vitest.config.ts', 'vitest.config.ts'],
+  ['vitest.config.ts.hbs', 'vitest.config.ts'],
   ['README.md.hbs', 'README.md'],
   ['HINTS.md.hbs', 'HINTS.md'],
   // Stored without the dot: a `.gitignore` inside templates/ would apply to this repository.
@@ -47,17 +47,29 @@ export async function studentFiles(root: string, catalogue: Catalogue): Promise<
   return files;
 }
 
-/** The catalogue, shaped for the templates: numbered, and split into required and bonus. */
+/** The catalogue, shaped for the templates: numbered, split into required and bonus, and by assignment. */
 function templateView(catalogue: Catalogue) {
   const exercises = catalogue.exercises.map((exercise, index) => ({
     ...exercise,
     number: index + 1,
     isBonus: exercise.kind === 'bonus',
   }));
+  const assignments = catalogue.assignments.map((assignment, index) => {
+    const own = exercises.filter((e) => assignment.exercises.some((x) => x.id === e.id));
+    return {
+      ...assignment,
+      number: index + 1,
+      // The first assignment's tests sit in tests/public/ itself, the others' in a folder of their own.
+      include: index === 0 ? 'tests/public/*.test.ts' : `tests/public/${assignment.id}/**/*.test.ts`,
+      required: own.filter((e) => !e.isBonus),
+      bonus: own.filter((e) => e.isBonus),
+    };
+  });
   return {
     title: catalogue.title,
     studentPackage: catalogue.studentPackage,
     exercises,
+    assignments,
     required: exercises.filter((e) => !e.isBonus),
     bonus: exercises.filter((e) => e.isBonus),
   };

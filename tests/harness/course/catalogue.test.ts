@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
+import { assignmentOf, loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
 import { GraderError } from '../../../grader/errors.ts';
 import { emptyFolder, type TempCourse } from './temp-course.ts';
 
@@ -17,8 +17,21 @@ describe('loadCatalogue', () => {
       'neuron',
       'bonus-ops',
       'nudge',
+      'layer',
+      'mlp',
+      'loss',
+      'zero-grad',
+      'train-step',
     ]);
     expect(catalogue.exercises.filter((e) => e.kind === 'bonus').map((e) => e.id)).toEqual(['bonus-ops', 'nudge']);
+  });
+
+  test('a course of two assignments: the engine first, then the network; the first is the default', () => {
+    const catalogue = loadCatalogue();
+    expect(catalogue.assignments.map((a) => a.id)).toEqual(['engine', 'nn']);
+    expect(assignmentOf(catalogue).id).toBe('engine');
+    expect(assignmentOf(catalogue, 'nn').exercises.every((e) => e.test.startsWith('tests/public/nn/'))).toBe(true);
+    expect(() => assignmentOf(catalogue, 'nnn')).toThrow(/no assignment 'nnn' in course.json \(it has: engine, nn\)/);
   });
 
   describe('rejects a broken catalogue with E_CONFIG and the JSON path', () => {
@@ -43,23 +56,37 @@ describe('loadCatalogue', () => {
     }
 
     test('a missing hint', () => {
-      const error = loadWith((c) => delete c.exercises[2].hint);
+      const error = loadWith((c) => delete c.assignments[0].exercises[2].hint);
       expect(error.code).toBe('E_CONFIG');
       expect(error.location?.file).toBe('course.json');
-      expect(error.details.join('\n')).toContain("$.exercises[2]: must have required property 'hint'");
+      expect(error.details.join('\n')).toContain("$.assignments[0].exercises[2]: must have required property 'hint'");
     });
 
     test('an unknown kind', () => {
-      const error = loadWith((c) => (c.exercises[6].kind = 'extra'));
-      expect(error.details.join('\n')).toContain('$.exercises[6].kind');
+      const error = loadWith((c) => (c.assignments[0].exercises[6].kind = 'extra'));
+      expect(error.details.join('\n')).toContain('$.assignments[0].exercises[6].kind');
     });
 
     test('a duplicate id, and a test file not named after its exercise', () => {
-      const error = loadWith((c) => (c.exercises[3].id = 'add'));
-      expect(error.details).toContain("$.exercises[3].id: duplicate id 'add' (first used at $.exercises[1])");
+      const error = loadWith((c) => (c.assignments[0].exercises[3].id = 'add'));
       expect(error.details).toContain(
-        "$.exercises[3].test: must be 'tests/public/add.test.ts' (named after the exercise id)",
+        "$.assignments[0].exercises[3].id: duplicate id 'add' (first used at $.assignments[0].exercises[1])",
       );
+      expect(error.details).toContain(
+        "$.assignments[0].exercises[3].test: must be 'tests/public/add.test.ts' (named after the exercise id, in its assignment's folder)",
+      );
+    });
+
+    test("an exercise of the second assignment whose tests are not in the assignment's folder", () => {
+      const error = loadWith((c) => (c.assignments[1].exercises[0].test = 'tests/public/layer.test.ts'));
+      expect(error.details).toContain(
+        "$.assignments[1].exercises[0].test: must be 'tests/public/nn/layer.test.ts' (named after the exercise id, in its assignment's folder)",
+      );
+    });
+
+    test('a duplicate assignment id', () => {
+      const error = loadWith((c) => (c.assignments[1].id = 'engine'));
+      expect(error.details).toContain("$.assignments[1].id: duplicate assignment id 'engine'");
     });
 
     test('a file that is not JSON', () => {

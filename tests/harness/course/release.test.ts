@@ -20,6 +20,7 @@ const EXPECTED_FILES = [
   'README.md',
   'exercises/engine.ts',
   'exercises/manual.ts',
+  'exercises/nn.ts',
   'package.json',
   'tests/public/accumulate.test.ts',
   'tests/public/add.test.ts',
@@ -27,12 +28,18 @@ const EXPECTED_FILES = [
   'tests/public/manual.test.ts',
   'tests/public/mul.test.ts',
   'tests/public/neuron.test.ts',
+  'tests/public/nn/layer.test.ts',
+  'tests/public/nn/loss.test.ts',
+  'tests/public/nn/mlp.test.ts',
+  'tests/public/nn/train-step.test.ts',
+  'tests/public/nn/zero-grad.test.ts',
   'tests/public/nudge.test.ts',
   'tests/public/tanh.test.ts',
   'tests/support/bonus.ts',
   'tests/support/finite-diff.ts',
   'tests/support/matchers.ts',
   'tests/support/mistakes.ts',
+  'tests/support/plain-mlp.ts',
   'tests/support/setup.ts',
   'tsconfig.json',
   'vitest.config.ts',
@@ -78,7 +85,7 @@ describe('grader release', () => {
     const readme = await readFile(join(out.root, 'README.md'), 'utf8');
     const hints = await readFile(join(out.root, 'HINTS.md'), 'utf8');
     const course = JSON.parse(await readFile(join(PACKAGE_ROOT, 'course.json'), 'utf8'));
-    for (const exercise of course.exercises) {
+    for (const exercise of course.assignments.flatMap((a: { exercises: unknown[] }) => a.exercises)) {
       expect(readme).toContain(exercise.test);
       expect(hints).toContain(exercise.hint);
     }
@@ -113,13 +120,29 @@ describe('the released repository', () => {
     expect(onStubs.status).toBe(1);
     expect(onStubs.stdout + onStubs.stderr).toContain('TODO: the backward rule of add is not written yet');
 
+    // The first assignment done: its project is green, the second's still red.
     for (const file of ['engine.ts', 'manual.ts']) {
       await copyFile(join(PACKAGE_ROOT, 'solutions', file), join(student.root, 'exercises', file));
     }
+    const engineDone = vitest(student.root);
+    expect(engineDone.stdout + engineDone.stderr).toMatch(/Tests\s+11 failed \| 28 passed/);
+    expect(engineDone.stdout + engineDone.stderr).toContain('|nn| tests/public/nn/mlp.test.ts');
+    expect(engineDone.stdout + engineDone.stderr).not.toMatch(/FAIL\s+\|engine\|/);
+
+    // A loop that never zeroes its gradients: red, with the lesson of b = a + a.
+    await copyFile(
+      join(PACKAGE_ROOT, 'fixtures/nn/forgot-zero-grad/exercises/nn.ts'),
+      join(student.root, 'exercises/nn.ts'),
+    );
+    const forgetful = vitest(student.root);
+    expect(forgetful.status).toBe(1);
+    expect(forgetful.stdout + forgetful.stderr).toMatch(/the first step's gradients leaked into the second.*b = a \+ a/);
+
+    await copyFile(join(PACKAGE_ROOT, 'solutions/nn.ts'), join(student.root, 'exercises/nn.ts'));
     const onSolutions = vitest(student.root);
-    expect(onSolutions.stdout + onSolutions.stderr).toMatch(/Tests\s+28 passed/);
+    expect(onSolutions.stdout + onSolutions.stderr).toMatch(/Tests\s+39 passed/);
     expect(onSolutions.status).toBe(0);
-  }, 180_000);
+  }, 240_000);
 
   test('refuses to release a stub that holds solution code', async () => {
     const stub = join(course.root, 'exercises/engine.ts');
