@@ -10,11 +10,12 @@ import { sandboxAvailable } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
-import { casesFor } from './cases/case-list.ts';
+import { casesFor, isTraining } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
 import { GraderError, isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
+import { gradeTrainingSubmission } from './grade-training.ts';
 
 export interface ProgressEvent {
   done: number;
@@ -25,6 +26,8 @@ export interface ProgressEvent {
 const NO_DIAGNOSIS = { ids: [], explainsAll: true, perCase: new Map() };
 
 export async function gradeSubmission(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
+  // The second assignment has a pipeline of its own, beside this one.
+  if (isTraining(config)) return gradeTrainingSubmission(source, config);
   const started = performance.now();
   const cases = casesFor(source.id, config);
   const loaded = await loadSubmission(source);

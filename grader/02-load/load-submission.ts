@@ -10,8 +10,12 @@ import { GraderError, isGraderError } from '../errors.ts';
 import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
 import { locateStudentFile } from '../01-discover/locate.ts';
 
-export const STUDENT_MODULES = ['engine', 'manual'] as const;
+export const STUDENT_MODULES = ['engine', 'manual', 'nn'] as const;
 export type StudentModule = (typeof STUDENT_MODULES)[number];
+
+/** The files the first assignment grades; the training assignment reads engine and nn (nn imports engine). */
+export const ENGINE_MODULES: StudentModule[] = ['engine', 'manual'];
+export const TRAINING_MODULES: StudentModule[] = ['engine', 'nn'];
 
 export type ModuleLoad = { ok: true; prepared: PreparedFile } | { ok: false; error: GraderError };
 
@@ -26,7 +30,10 @@ export interface LoadedSubmission {
   cleanup: () => Promise<void>;
 }
 
-export async function loadSubmission(source: SubmissionSource): Promise<LoadedSubmission> {
+export async function loadSubmission(
+  source: SubmissionSource,
+  wanted: StudentModule[] = ENGINE_MODULES,
+): Promise<LoadedSubmission> {
   const base = { id: source.id, modules: {}, cleanup: async () => {} };
   if (source.kind === 'missing') {
     return { ...base, error: new GraderError('E_NOT_FOUND', `no such file or folder: ${path.basename(source.path)}`) };
@@ -44,7 +51,7 @@ export async function loadSubmission(source: SubmissionSource): Promise<LoadedSu
   }
   const modules: LoadedSubmission['modules'] = {};
   await Promise.all(
-    STUDENT_MODULES.map(async (name) => {
+    wanted.map(async (name) => {
       modules[name] = await loadModule(root, name);
     }),
   );

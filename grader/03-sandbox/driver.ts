@@ -7,11 +7,15 @@
  */
 import type { GraphSpec } from '../cases/graph.ts';
 import { buildAndBackward, type ProgramValue, type ProgramValueClass } from '../cases/program.ts';
+import { runTraining } from '../cases/nn/run-training.ts';
+import type { TrainingRequest } from '../cases/nn/training-record.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
   | { kind: 'export'; module: string; name: string }
   | { kind: 'exports' }
+  /** The training assignment: the student's MLP from nn.ts, run stage by stage (../cases/nn/). */
+  | TrainingRequest
   /** Several requests in one call; `completed` then returns those that finished. */
   | { kind: 'batch'; requests: Request[] }
   | { kind: 'completed' };
@@ -102,7 +106,9 @@ function studentModule(name: string): Record<string, unknown> {
 }
 
 function handle(request: WireRequest, numbers: Float64Array): unknown {
-  if (request.kind === 'exports') return { exports: { engine: exportNames('engine'), manual: exportNames('manual') } };
+  if (request.kind === 'exports')
+    return { exports: { engine: exportNames('engine'), manual: exportNames('manual'), nn: exportNames('nn') } };
+  if (request.kind === 'training') return { training: runTraining(studentModule('nn'), request) };
   if (request.kind === 'export') return { value: plainDeep(studentModule(request.module)[request.name]) };
   if (request.kind !== 'program') throw new Error(`unknown request ${String(request.kind)}`);
   const Value = studentModule('engine').Value;

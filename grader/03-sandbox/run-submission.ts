@@ -28,9 +28,11 @@ export interface RunLimits extends SandboxLimits {
 const REQUIRED_EXPORTS: Record<StudentModule, { name: string; type: string; what: string }> = {
   engine: { name: 'Value', type: 'function', what: 'export class Value' },
   manual: { name: 'manualGrads', type: 'object', what: 'export const manualGrads' },
+  nn: { name: 'MLP', type: 'function', what: 'export class MLP' },
 };
 
 export function moduleOf(c: CaseDef): StudentModule {
+  if (c.training) return 'nn';
   return c.export ? c.export.module : 'engine';
 }
 
@@ -130,6 +132,10 @@ export async function runSubmission(
 }
 
 function requestFor(c: CaseDef): Request {
+  if (c.training) {
+    const { nin, nouts, xs, ys, params, lr, steps, seed } = c.training;
+    return { kind: 'training', nin, nouts, xs, ys, params, lr, steps, seed };
+  }
   return c.graph
     ? { kind: 'graph', graph: c.graph }
     : { kind: 'export', module: c.export!.module, name: c.export!.name };

@@ -8,6 +8,7 @@ import { isLeaf, type GraphSpec } from '../cases/graph.ts';
 import { formatLocation } from '../errors.ts';
 import { check } from '../schema.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
+import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
 import { referenceFor, referenceGraph } from './reference.ts';
 import { close, show, type Tolerance } from './tolerance.ts';
 
@@ -38,6 +39,10 @@ export interface Judgement {
   notAttempted?: boolean;
   /** Share of the points earned, for cases with partial credit (0..1). */
   fraction?: number;
+  /** Training cases: what the student's code produced at each stage, kept for diagnosis. */
+  record?: TrainingRecord;
+  /** Training cases: the loss per step, student and reference, for the report's chart. */
+  training?: TrainingView;
 }
 
 type Reply =

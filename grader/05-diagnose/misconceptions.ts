@@ -4,11 +4,24 @@
  * the required rules are fixed by the course contract.
  */
 import type { Flaws } from './mutant-engine.ts';
+import { TRAINING_MISCONCEPTIONS, type TrainingMisconception } from './nn-misconceptions.ts';
 
 export interface Misconception {
   id: string;
   /** The local rule (or part of backward) the mistake lives in. */
-  rule: 'add' | 'mul' | 'tanh' | 'backward' | 'chain rule' | 'accumulation' | 'neg' | 'sub' | 'pow' | 'exp' | 'relu';
+  rule:
+    | 'add'
+    | 'mul'
+    | 'tanh'
+    | 'backward'
+    | 'chain rule'
+    | 'accumulation'
+    | 'neg'
+    | 'sub'
+    | 'pow'
+    | 'exp'
+    | 'relu'
+    | TrainingMisconception['rule'];
   bonus: boolean;
   title: string;
   hint: string;
@@ -133,4 +146,11 @@ export const MISCONCEPTIONS: Misconception[] = [
   },
 ];
 
-export const MISCONCEPTION_BY_ID = new Map(MISCONCEPTIONS.map((m) => [m.id, m]));
+export const MISCONCEPTION_BY_ID = new Map<string, Misconception>([
+  ...MISCONCEPTIONS.map((m): [string, Misconception] => [m.id, m]),
+  // The second assignment's too, so that every report and the class analytics name them alike.
+  ...TRAINING_MISCONCEPTIONS.map((m): [string, Misconception] => [
+    m.id,
+    { id: m.id, rule: m.rule, bonus: false, title: m.title, hint: m.hint, variants: [] },
+  ]),
+]);

@@ -81,6 +81,7 @@ function testResult(c: CaseDef, j: Judgement, input: ScoreInput): TestResult {
     ...(note ? { diagnosis: note.kind, note: note.note } : {}),
     ...(j.notAttempted ? { notAttempted: true } : {}),
     ...(nodes ? { nodes } : {}),
+    ...(j.status !== 'pass' && j.training ? { training: j.training } : {}),
     ...(omitted > 0 ? { nodesOmitted: omitted } : {}),
     durationMs: Math.round(input.run?.outcomes.get(c.id)?.ms ?? 0),
   };

@@ -4,12 +4,16 @@
  * ones, with the grading config's points and visibility applied.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalogue } from '../course/catalogue.ts';
 import { GraderError } from '../errors.ts';
 import { check } from '../schema.ts';
 import type { GradingConfig, Visibility } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
 import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
+import { drawTrainingCases, isPerStudentTraining, trainingCaseIds, trainingExercises } from './nn/training-cases.ts';
+import type { TrainingSpec } from './nn/training-spec.ts';
 
 export interface CaseDef {
   id: string;
@@ -21,6 +25,13 @@ export interface CaseDef {
   kind: 'required' | 'bonus';
   graph?: GraphSpec;
   export?: { module: 'engine' | 'manual'; name: string; keys?: string[] };
+  /** The training assignment: the student's MLP run from these parameters (./nn/). */
+  training?: TrainingSpec;
+}
+
+/** The config grades the training assignment (nn), not the engine. */
+export function isTraining(config: GradingConfig): boolean {
+  return config.assignment?.kind === 'training';
 }
 
 type CaseFileEntry = Omit<CaseDef, 'kind'>;
@@ -60,8 +71,15 @@ export function graphProblems(graph: GraphSpec, where: string): string[] {
 
 let fixed: CaseDef[] | undefined;
 
+/** The exercises a config's `exercises` may name, for the assignment it grades. */
+export function exerciseIds(config: GradingConfig): string[] {
+  return isTraining(config) ? trainingExercises() : [...new Set(fixedCases().map((c) => c.exercise))];
+}
+
 export function fixedCases(): CaseDef[] {
-  fixed ??= [...readCaseFile('required', 'required'), ...readCaseFile('bonus', 'bonus')];
+  // The case files the course lists for its graph assignment (course.json), in order.
+  const graphs = loadCatalogue().assignments.find((a) => (a.kind ?? 'graphs') === 'graphs');
+  fixed ??= (graphs?.cases ?? []).flatMap((file) => readCaseFile(basename(file.file, '.json'), file.kind));
   return fixed;
 }
 
@@ -70,11 +88,12 @@ const RANDOM_PREFIX = 'random-graph-';
 
 /** Random graphs are drawn per submission; every other case is the same for all. */
 export function isPerStudent(c: CaseDef): boolean {
-  return c.id.startsWith(RANDOM_PREFIX);
+  return c.id.startsWith(RANDOM_PREFIX) || isPerStudentTraining(c);
 }
 
 /** Ids of every case any submission can get; generated ids included. */
 export function allCaseIds(config: GradingConfig): string[] {
+  if (isTraining(config)) return trainingCaseIds(config);
   const random = Array.from({ length: config.randomCases.count }, (_, i) => `${RANDOM_PREFIX}${i + 1}`);
   return [...fixedCases().map((c) => c.id), LONG_CHAIN_ID, ...random];
 }
@@ -98,7 +117,10 @@ export function casesFor(submissionId: string, config: GradingConfig): CaseDef[]
   let byId = drawn.get(config);
   if (!byId) drawn.set(config, (byId = new Map()));
   let cases = byId.get(submissionId);
-  if (!cases) byId.set(submissionId, (cases = Object.freeze(drawCases(submissionId, config))));
+  if (!cases) {
+    const drawnCases = isTraining(config) ? drawTrainingCases(submissionId, config) : drawCases(submissionId, config);
+    byId.set(submissionId, (cases = Object.freeze(drawnCases)));
+  }
   return cases as CaseDef[];
 }
 

@@ -5,24 +5,37 @@
 import { check } from '../schema.ts';
 import { DEFAULT_CONFIG, type GradingConfig, type LatePolicy } from './types.ts';
 
-type PartialSections<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+export type PartialSections<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
 
-export function parseConfig(raw: unknown, source: string): { value: GradingConfig; errors: string[] } {
+export function parseConfig(
+  raw: unknown,
+  source: string,
+  base: GradingConfig = DEFAULT_CONFIG,
+): { value: GradingConfig; errors: string[] } {
   const errors = check('grading-config', raw, `${source}: $`);
-  if (errors.length > 0) return { value: DEFAULT_CONFIG, errors };
-  const input = raw as PartialSections<GradingConfig>;
-  const value: GradingConfig = {
-    ...DEFAULT_CONFIG,
+  if (errors.length > 0) return { value: base, errors };
+  return { value: layer(base, raw as PartialSections<GradingConfig>), errors: [] };
+}
+
+/** `input` over `base`, one level of nesting deep: a config that sets tolerance.rtol keeps the base's atol. */
+export function layer(base: GradingConfig, input: PartialSections<GradingConfig>): GradingConfig {
+  return {
+    ...base,
     ...input,
-    tolerance: { ...DEFAULT_CONFIG.tolerance, ...input.tolerance },
-    timeouts: { ...DEFAULT_CONFIG.timeouts, ...input.timeouts },
-    randomCases: { ...DEFAULT_CONFIG.randomCases, ...input.randomCases },
-    longChain: { ...DEFAULT_CONFIG.longChain, ...input.longChain },
+    tolerance: { ...base.tolerance, ...input.tolerance },
+    timeouts: { ...base.timeouts, ...input.timeouts },
+    randomCases: { ...base.randomCases, ...input.randomCases },
+    longChain: { ...base.longChain, ...input.longChain },
+    training: {
+      ...base.training,
+      ...input.training,
+      randomDatasets: { ...base.training.randomDatasets, ...input.training?.randomDatasets },
+    },
     ...(input.late
       ? { late: { graceMinutes: 0, maxPenaltyPercent: 100, ...(input.late as Partial<LatePolicy>) } as LatePolicy }
       : {}),
-    exercises: { ...(input.exercises as GradingConfig['exercises']) },
-    cases: { ...(input.cases as GradingConfig['cases']) },
+    assignment: base.assignment,
+    exercises: { ...base.exercises, ...(input.exercises as GradingConfig['exercises']) },
+    cases: { ...base.cases, ...(input.cases as GradingConfig['cases']) },
   };
-  return { value, errors: [] };
 }

@@ -2,7 +2,7 @@
  * Pass two: named cross-checks that a schema cannot express. Each rule looks
  * at the parsed config and reports errors or warnings prefixed with the path.
  */
-import { allCaseIds, fixedCases } from '../cases/case-list.ts';
+import { allCaseIds, exerciseIds } from '../cases/case-list.ts';
 import { closest } from '../suggest.ts';
 import { DEFAULT_SALT, type GradingConfig } from './types.ts';
 
@@ -31,7 +31,7 @@ export const rules: Record<string, Rule> = {
       }));
   },
   'known-exercises': (config) => {
-    const known = new Set([...fixedCases().map((c) => c.exercise)]);
+    const known = new Set(exerciseIds(config));
     return Object.keys(config.exercises)
       .filter((id) => !known.has(id))
       .map((id) => ({

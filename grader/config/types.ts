@@ -20,6 +20,10 @@ export interface GradingConfig {
    * small for a class that fails the 5,000-node chain.
    */
   nodesPerFailedCase: number | 'all';
+  /** Which assignment of course.json is graded (`--assignment`), and how its cases are made. */
+  assignment: { id: string; kind: 'graphs' | 'training'; first: boolean };
+  /** The training assignment's cases: steps after the first trainStep, the learning rate, random datasets per student. */
+  training: { steps: number; lr: number; randomDatasets: { count: number; points: number } };
 }
 
 export interface LatePolicy {
@@ -41,6 +45,8 @@ export const DEFAULT_CONFIG: GradingConfig = {
   randomCases: { count: 3, nodes: 14, points: 4 },
   longChain: { length: 5000, points: 4 },
   nodesPerFailedCase: 120,
+  assignment: { id: 'engine', kind: 'graphs', first: true },
+  training: { steps: 8, lr: 0.05, randomDatasets: { count: 2, points: 10 } },
 };
 
 export interface ConfigResult {

@@ -31,6 +31,8 @@ export interface Assignment {
   id: string;
   title: string;
   description?: string;
+  /** `graphs`: cases are computation graphs run on the student's Value. `training`: an MLP trained step by step. */
+  kind?: 'graphs' | 'training';
   /** What the required cases add up to with the default config. */
   points: number;
   /** Hidden case files, relative to the course root. */

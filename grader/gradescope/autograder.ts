@@ -37,6 +37,8 @@ export interface AutograderOptions {
   out: string;
   /** A grading config to ship as grading.json; run_autograder passes it on. */
   config?: string;
+  /** The assignment of course.json this bundle grades; run_autograder passes it on. */
+  assignment?: string;
 }
 
 function listFiles(root: string, rel: string): string[] {
@@ -76,7 +78,7 @@ export function buildAutograder(options: AutograderOptions): string[] {
   }
   const generated: Array<[string, string | Buffer]> = [
     ['setup.sh', setupScript()],
-    ['run_autograder', runAutograderScript()],
+    ['run_autograder', runAutograderScript(options.assignment)],
     [MARKER, 'Made by `grader gradescope bundle`; the next bundle run may replace this folder.\n'],
   ];
   if (options.config) generated.push(['grading.json', readFileSync(options.config)]);

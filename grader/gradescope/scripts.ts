@@ -42,7 +42,10 @@ node bin/grader.js --version
 `;
 }
 
-export function runAutograderScript(): string {
+/** `assignment`: the id of course.json's assignment to grade, checked against `^[a-z][a-z0-9-]*$` by the catalogue. */
+export function runAutograderScript(assignment?: string): string {
+  const assignmentLine =
+    assignment === undefined ? '' : `args+=(--assignment ${assignment.replace(/[^a-z0-9-]/g, '')})\n`;
   return `#!/usr/bin/env bash
 # Gradescope runs this once per submission. The student's files are in the
 # submission folder; the grader writes results.json, which Gradescope reads.
@@ -56,7 +59,7 @@ RESULTS="\${GRADELAB_RESULTS:-/autograder/results/results.json}"
 mkdir -p "$(dirname "$RESULTS")"
 args=(gradescope run --submission "$SUBMISSION" --results "$RESULTS")
 if [ -f "$SOURCE/grading.json" ]; then args+=(--config "$SOURCE/grading.json"); fi
-METADATA="$(dirname "$SUBMISSION")/submission_metadata.json"
+${assignmentLine}METADATA="$(dirname "$SUBMISSION")/submission_metadata.json"
 if [ -f "$METADATA" ]; then args+=(--metadata "$METADATA"); fi
 
 exec node "$SOURCE/bin/grader.js" "\${args[@]}"

@@ -11,6 +11,8 @@ export const GRADER_VERSION = pkg.version;
 export function buildResults(submissions: SubmissionResult[], config: GradingConfig, now = new Date()): Results {
   return {
     version: RESULTS_VERSION,
+    // Named only for a later assignment, so that the first's results stay as they always were.
+    ...(config.assignment && !config.assignment.first ? { assignment: config.assignment.id } : {}),
     grader: { name: 'gradelab', version: GRADER_VERSION },
     generatedAt: now.toISOString(),
     config: {

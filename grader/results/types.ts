@@ -5,6 +5,7 @@
 import type { Visibility } from '../config/types.ts';
 import type { NodeReport } from '../04-compare/compare.ts';
 import type { ErrorCode } from '../errors.ts';
+import type { TrainingView } from '../cases/nn/training-record.ts';
 
 /** 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score. */
 export const RESULTS_VERSION = 2;
@@ -35,6 +36,8 @@ export interface TestResult {
   nodes?: NodeReport[];
   /** Nodes left out of a very large graph (only those around the first divergence are kept). */
   nodesOmitted?: number;
+  /** Failed training cases (assignment nn): the loss per step, student and reference, and where the runs part. */
+  training?: TrainingView;
   durationMs: number;
   /** Set when an instructor's override replaced this test's points (`points` is the new value). */
   override?: { previousPoints: number; comment: string };
@@ -111,6 +114,8 @@ export interface SubmissionResult {
 
 export interface Results {
   version: typeof RESULTS_VERSION;
+  /** The assignment graded, when it is not the course's first (`--assignment`). */
+  assignment?: string;
   grader: { name: string; version: string };
   generatedAt: string;
   config: {

@@ -9,6 +9,7 @@ import type { Results, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { plural, points, testBadge, type StatusBadge } from '../view-format.ts';
 import type { CaseDrawing } from './graph-render.ts';
+import { lossChart, type LossChart } from './loss-chart.ts';
 import { nodeTable, type NodeTable } from './node-table.ts';
 import { concealsDetails, visibilityLabel } from '../visibility.ts';
 
@@ -41,6 +42,9 @@ export interface CaseView {
   graphAlt: string;
   omittedNote: string;
   hasOmittedNote: boolean;
+  /** A failed training case (assignment nn): its loss per step, student against reference. */
+  lossChart: LossChart | false;
+  hasLossChart: boolean;
 }
 
 export type Drawings = Map<TestResult, CaseDrawing>;
@@ -83,6 +87,8 @@ export function caseView(
   ].filter(Boolean);
   const omitted = test.nodesOmitted ?? 0;
   const graph = showNodes ? (drawings.get(test) ?? false) : false;
+  // Its numbers are the case's values, so a concealed case shows none of it.
+  const chart = !concealed && test.status !== 'pass' && test.training ? (lossChart(test.training) ?? false) : false;
   // Said again under the table: the table, too, lacks these nodes.
   const omittedNote =
     showNodes && omitted > 0
@@ -115,5 +121,7 @@ export function caseView(
     graphAlt: graph !== false ? graphAlt(test.nodes!, omitted) : '',
     omittedNote,
     hasOmittedNote: omittedNote !== '',
+    lossChart: chart,
+    hasLossChart: chart !== false,
   };
 }

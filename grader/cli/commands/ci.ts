@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { discover } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
+import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
 import { GraderError } from '../../errors.ts';
 import { gradeAll } from '../../grade.ts';
 import { buildResults } from '../../results/build.ts';
@@ -30,6 +31,7 @@ interface CiArgs {
   annotations: boolean;
   repoRoot?: string;
   audience: 'instructor' | 'student';
+  assignment?: string;
 }
 
 export const ciCommand: CommandModule<object, CiArgs> = {
@@ -52,6 +54,7 @@ export const ciCommand: CommandModule<object, CiArgs> = {
         type: 'string',
         describe: 'Grading config (JSON, see schemas/grading-config.schema.json)',
       })
+      .options(ASSIGNMENT_OPTION)
       .option('junit', { type: 'string', describe: 'Also write a JUnit XML report to this file' })
       .option('min-score', {
         type: 'number',
@@ -81,7 +84,7 @@ export const ciCommand: CommandModule<object, CiArgs> = {
     if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) {
       throw new GraderError('E_USAGE', `--min-score must be a percent from 0 to 100, not ${args.minScore}`);
     }
-    const { value: config, warnings } = requireConfig(args.config);
+    const { value: config, warnings } = requireConfig(args.config, args.assignment);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     const target = path.resolve(args.path ?? process.cwd());
     const { submissions } = discover([target]);

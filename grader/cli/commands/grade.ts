@@ -20,6 +20,7 @@ import { readPreviousRun, replaceSubmissions, selectOnly } from '../../results/r
 import { applyTermToRun, readTerm } from '../../term/apply-term-options.ts';
 import { describeWritten } from '../describe-written.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
+import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
 import { createProgress } from '../progress.ts';
 
 interface GradeArgs {
@@ -40,6 +41,7 @@ interface GradeArgs {
   extensions?: string;
   overrides?: string;
   only?: string[];
+  assignment?: string;
 }
 
 export const gradeCommand: CommandModule<object, GradeArgs> = {
@@ -111,7 +113,9 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
         array: true,
         describe: 'Re-grade only these submission ids into the existing --out folder, updating the class files',
       })
+      .options(ASSIGNMENT_OPTION)
       .example('$0 grade fixtures/submissions --out out', 'Grade every bundled example submission')
+      .example('$0 grade fixtures/nn --assignment nn --out out-nn', 'Grade the second assignment (the network)')
       .example('$0 grade class/*.zip --out out --config grading.json', 'Grade zips with a course config')
       .example('$0 grade moodle-download.zip --out out', 'Grade an LMS bulk download, one row per student')
       .example(
@@ -129,7 +133,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
         'Grades with student ids, plus a Canvas import file',
       ) as unknown as Argv<GradeArgs>,
   handler: async (args: ArgumentsCamelCase<GradeArgs>) => {
-    const { value: config, warnings } = requireConfig(args.config);
+    const { value: config, warnings } = requireConfig(args.config, args.assignment);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     if (args.concurrency !== undefined) config.concurrency = Math.max(1, Math.floor(args.concurrency));
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { discover, type SubmissionSource } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
+import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
 import { GraderError } from '../../errors.ts';
 import { gradeAll } from '../../grade.ts';
 import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
@@ -25,12 +26,14 @@ interface RunArgs {
   config?: string;
   metadata?: string;
   visibility: GradescopeVisibility;
+  assignment?: string;
 }
 
 interface BundleArgs {
   out: string;
   config?: string;
   zip: string | boolean;
+  assignment?: string;
 }
 
 /** The submission folder as one source: a misplaced or missing file is then graded (and explained), not fatal. */
@@ -57,6 +60,7 @@ const runCommand: CommandModule<object, RunArgs> = {
         describe: 'Where Gradescope reads the results',
       })
       .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON)' })
+      .options(ASSIGNMENT_OPTION)
       .option('metadata', {
         type: 'string',
         describe: "Gradescope's submission_metadata.json (gives each student their own random cases)",
@@ -70,7 +74,7 @@ const runCommand: CommandModule<object, RunArgs> = {
     const dir = path.resolve(args.submission);
     if (!existsSync(dir) || !statSync(dir).isDirectory())
       throw new GraderError('E_NOT_FOUND', `no submission folder at ${args.submission}`);
-    const { value: config, warnings } = requireConfig(args.config);
+    const { value: config, warnings } = requireConfig(args.config, args.assignment);
     const { id, warning } = readSubmissionId(args.metadata, path.basename(dir));
     for (const line of warning ? [...warnings, warning] : warnings) process.stderr.write(`warning: ${line}\n`);
     const [submission] = await gradeAll([submissionSource(dir, id)], config);
@@ -107,6 +111,7 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
         describe: 'Folder to build the bundle in',
       })
       .option('config', { alias: 'c', type: 'string', describe: 'Grading config to ship (as grading.json)' })
+      .options(ASSIGNMENT_OPTION)
       .option('zip', {
         type: 'string',
         describe: 'Zip file to write (default: <out>.zip; --no-zip for the folder only)',
@@ -116,8 +121,9 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
         'Build gs/ and gs.zip to upload to Gradescope',
       ) as unknown as Argv<BundleArgs>,
   handler: async (args: ArgumentsCamelCase<BundleArgs>) => {
-    if (args.config) requireConfig(args.config);
-    const files = buildAutograder({ root: PACKAGE_ROOT, out: args.out, config: args.config });
+    // Checked now, with the assignment's defaults, not on Gradescope's machine.
+    requireConfig(args.config, args.assignment);
+    const files = buildAutograder({ root: PACKAGE_ROOT, out: args.out, config: args.config, assignment: args.assignment });
     process.stdout.write(`wrote the autograder bundle to ${args.out} (${files.length} files)\n`);
     if (args.zip !== false) {
       const zipFile =

@@ -6,8 +6,9 @@
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../../grader/course/catalogue.ts';
+import { loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
 import { checkCourse } from '../../../grader/course/check.ts';
+import { checkGivenCode, givenBlocks } from '../../../grader/course/given-code.ts';
 import { checkLayout } from '../../../grader/course/layout.ts';
 import { copyCourse, type TempCourse } from './temp-course.ts';
 
@@ -63,8 +64,9 @@ describe('grader check, on a broken copy of the course', () => {
 
       const report = await checkCourse({ root });
       expect(report.ok).toBe(false);
+      // The network runs on the engine, so its tests fail against the reference too.
       expect(new Set(report.problems.map((p) => p.file))).toEqual(
-        new Set(['solutions/engine.ts', 'solutions/manual.ts']),
+        new Set(['solutions/engine.ts', 'solutions/manual.ts', 'solutions/nn.ts']),
       );
       const mul = report.problems.find((p) => p.message.startsWith('tests/public/mul.test.ts'));
       expect(mul?.message).toMatch(/fail.* against the solution solutions\/engine\.ts: .*a\.grad must be -3 but is 2/);
@@ -98,5 +100,22 @@ describe('the layout rules', () => {
         'files tests/public/draft.test.ts',
       ]),
     );
+  });
+
+  test('the given code of the course is identical in stub and solution', async () => {
+    expect(await checkGivenCode(PACKAGE_ROOT)).toEqual([]);
+    expect(givenBlocks(await readFile(join(PACKAGE_ROOT, 'exercises/nn.ts'), 'utf8'))[0].text).toContain(
+      'export class Neuron',
+    );
+  });
+
+  test('report given code that differs between stub and solution, at its line', async () => {
+    const stub = join(copy.root, 'exercises/nn.ts');
+    const text = await readFile(stub, 'utf8');
+    await writeFile(stub, text.replace('return act.tanh();', 'return act.tanh(); // changed'));
+    const problems = await checkGivenCode(copy.root);
+    const line = text.split('\n').findIndex((l) => l.startsWith('// ---- given')) + 1;
+    expect(problems).toEqual([expect.objectContaining({ rule: 'given', file: 'exercises/nn.ts', line })]);
+    expect(problems[0].message).toMatch(/differs from solutions\/nn\.ts/);
   });
 });

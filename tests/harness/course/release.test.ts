@@ -136,7 +136,9 @@ describe('the released repository', () => {
     );
     const forgetful = vitest(student.root);
     expect(forgetful.status).toBe(1);
-    expect(forgetful.stdout + forgetful.stderr).toMatch(/the first step's gradients leaked into the second.*b = a \+ a/);
+    expect(forgetful.stdout + forgetful.stderr).toMatch(
+      /the first step's gradients leaked into the second.*b = a \+ a/,
+    );
 
     await copyFile(join(PACKAGE_ROOT, 'solutions/nn.ts'), join(student.root, 'exercises/nn.ts'));
     const onSolutions = vitest(student.root);

@@ -1,0 +1,230 @@
+/**
+ * Judges one training case: validates the record the sandbox sent back, then
+ * compares each stage the case names with the reference run from the same
+ * parameters (../cases/nn/reference-training.ts), number by number. Step by
+ * step, not "did the loss go down": a loop that never zeroes its gradients
+ * can lower the lecture's loss faster than a correct one.
+ */
+import type { CaseDef } from '../cases/case-list.ts';
+import { referenceFor } from '../cases/nn/reference-training.ts';
+import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
+import { STAGES, type Stage, type TrainingSpec } from '../cases/nn/training-spec.ts';
+import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
+import { judge, type Judgement } from './compare.ts';
+import { close, show, type Tolerance } from './tolerance.ts';
+
+type Num = number | string;
+
+export interface StageResult {
+  ok: boolean;
+  /** Names values: for visible cases and instructors. */
+  detail: string;
+}
+
+const WHAT: Record<Stage, string> = {
+  parameters: 'parameters()',
+  forward: 'the forward pass',
+  loss: 'the loss',
+  backward: 'the gradients',
+  step: 'the first trainStep',
+  training: 'the further training steps',
+};
+
+export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
+  if (outcome.kind !== 'reply') return judge(c, outcome, tol);
+  const reply = outcome.reply as { ok?: unknown; training?: unknown; error?: { name?: unknown; message?: unknown } };
+  if (reply?.ok === false) {
+    const text = `Your code threw ${String(reply.error?.name)}: ${String(reply.error?.message)}`;
+    return { status: 'error', summary: text, detail: text };
+  }
+  const record = asRecord(reply?.training);
+  if (!record) {
+    const text = 'Your code sent back a malformed result.';
+    return { status: 'error', summary: text, detail: text };
+  }
+  const spec = c.training!;
+  const results = compareStages(spec, record, tol);
+  const own = spec.stages.map((stage) => results[stage]);
+  const okCount = own.filter((r) => r.ok).length;
+  const view = trainingView(spec, record, tol);
+  if (okCount === own.length)
+    return {
+      status: 'pass',
+      summary: 'Every stage matches the reference.',
+      detail: 'Every stage matches the reference.',
+      record,
+    };
+  const wrong = spec.stages.filter((stage) => !results[stage].ok);
+  const thrown =
+    record.error && wrong.includes(record.failedAt!) ? ` (${record.error.name} in ${WHAT[record.failedAt!]})` : '';
+  return {
+    status: 'fail',
+    summary: `${capital(wrong.map((s) => WHAT[s]).join(', '))} ${wrong.length > 1 ? 'differ' : 'differs'} from the reference${thrown}.`,
+    // With no parameter set, every later stage says only "not compared": the count is the whole story.
+    detail: results.parameters.ok
+      ? wrong.map((s) => results[s].detail).join(' ')
+      : `${results.parameters.detail} Nothing else is compared until it returns them all.`,
+    record,
+    // A run through every stage (the random datasets) earns a share per stage right; a lecture case is one stage.
+    ...(spec.stages.length === STAGES.length ? { fraction: okCount / own.length } : {}),
+    ...(view && (wrong.includes('step') || wrong.includes('training')) ? { training: view } : {}),
+  };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Every stage's verdict; a stage after a wrong parameter count is not compared, since no parameter could be set. */
+export function compareStages(spec: TrainingSpec, record: TrainingRecord, tol: Tolerance): Record<Stage, StageResult> {
+  const expected = referenceFor(spec);
+  const out = {} as Record<Stage, StageResult>;
+  const countOk = record.count === expected.count;
+  out.parameters = countOk
+    ? { ok: true, detail: `parameters() returns all ${expected.count} Values.` }
+    : {
+        ok: false,
+        detail: `parameters() returns ${describeCount(record.count)} but MLP(${spec.nin}, [${spec.nouts.join(', ')}]) has ${expected.count}.`,
+      };
+  for (const stage of STAGES.slice(1)) {
+    if (!countOk)
+      out[stage] = { ok: false, detail: `Not compared: the grader could not set the network's parameters.` };
+    else if (record.failedAt === stage)
+      out[stage] = {
+        ok: false,
+        detail: `${capital(WHAT[stage])} threw ${record.error!.name}: ${record.error!.message}.`,
+      };
+    else out[stage] = compareStage(stage, record, expected, tol);
+  }
+  return out;
+}
+
+function describeCount(count: number | string): string {
+  return typeof count === 'number' ? `${count} Value${count === 1 ? '' : 's'}` : count;
+}
+
+function firstOff(student: Num[] | undefined, reference: number[], tol: Tolerance): number {
+  if (!student || student.length !== reference.length) return student ? Math.min(student.length, reference.length) : 0;
+  return reference.findIndex((r, i) => !close(student[i], r, tol));
+}
+
+function compareStage(stage: Stage, s: TrainingRecord, r: TrainingRecord, tol: Tolerance): StageResult {
+  const ok = { ok: true, detail: `${capital(WHAT[stage])} matches.` };
+  const at = (list: Num[] | undefined, i: number) => show(list?.[i] ?? 'missing');
+  switch (stage) {
+    case 'forward': {
+      const i = firstOff(s.forward, r.forward as number[], tol);
+      return i < 0
+        ? ok
+        : { ok: false, detail: `The output for xs[${i}] is ${at(s.forward, i)} but should be ${show(r.forward![i])}.` };
+    }
+    case 'loss':
+      return close(s.loss ?? 'missing', r.loss as number, tol)
+        ? ok
+        : { ok: false, detail: `The loss is ${show(s.loss ?? 'missing')} but should be ${show(r.loss as number)}.` };
+    case 'backward': {
+      const i = firstOff(s.grads, r.grads as number[], tol);
+      return i < 0
+        ? ok
+        : {
+            ok: false,
+            detail: `After loss.backward(), parameter ${i}'s grad is ${at(s.grads, i)} but should be ${show(r.grads![i] as number)}.`,
+          };
+    }
+    case 'step': {
+      if (!close(s.step?.returned ?? 'missing', r.step!.returned as number, tol))
+        return {
+          ok: false,
+          detail: `The first trainStep returned ${show(s.step?.returned ?? 'missing')} but should return ${show(r.step!.returned as number)}.`,
+        };
+      const i = firstOff(s.step?.params, r.step!.params as number[], tol);
+      return i < 0
+        ? ok
+        : {
+            ok: false,
+            detail: `After the first trainStep, parameter ${i} is ${at(s.step?.params, i)} but should be ${show(r.step!.params[i] as number)}.`,
+          };
+    }
+    case 'training': {
+      for (let k = 0; k < r.losses!.length; k++) {
+        const i = firstOff(s.trajectory?.[k], r.trajectory![k] as number[], tol);
+        const lossOk = close(s.losses?.[k] ?? 'missing', r.losses![k] as number, tol);
+        if (lossOk && i < 0) continue;
+        return {
+          ok: false,
+          detail: lossOk
+            ? `After training step ${k + 2}, parameter ${i} is ${at(s.trajectory?.[k], i)} but should be ${show(r.trajectory![k][i] as number)}.`
+            : `Training step ${k + 2} returned the loss ${at(s.losses, k)} but should return ${show(r.losses![k] as number)}.`,
+        };
+      }
+      return ok;
+    }
+    default:
+      return ok;
+  }
+}
+
+/** The loss per step and where the runs first part, when the student's run got as far as a trainStep. */
+export function trainingView(spec: TrainingSpec, s: TrainingRecord, tol: Tolerance): TrainingView | undefined {
+  if (s.count !== spec.params.length || !s.step) return undefined;
+  const r = referenceFor(spec);
+  const studentSteps = [s.step.params, ...(s.trajectory ?? [])];
+  const referenceSteps = [r.step!.params, ...r.trajectory!] as number[][];
+  const view: TrainingView = {
+    losses: {
+      student: [s.step.returned, ...(s.losses ?? [])],
+      reference: [r.step!.returned as number, ...(r.losses as number[])],
+    },
+  };
+  for (let k = 0; k < studentSteps.length; k++) {
+    const i = firstOff(studentSteps[k], referenceSteps[k], tol);
+    if (i >= 0) {
+      view.parts = {
+        step: k + 1,
+        parameter: i,
+        student: studentSteps[k][i] ?? 'missing',
+        expected: referenceSteps[k][i],
+      };
+      break;
+    }
+  }
+  return view;
+}
+
+const isNum = (v: unknown): v is Num => typeof v === 'number' || typeof v === 'string';
+const isNums = (v: unknown, max = 10_000): v is Num[] => Array.isArray(v) && v.length <= max && v.every(isNum);
+
+/** The record, if it has the shape the sandbox promises; untrusted until here. */
+export function asRecord(value: unknown): TrainingRecord | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (!isNum(v.count)) return undefined;
+  if (v.forward !== undefined && !isNums(v.forward)) return undefined;
+  if (v.loss !== undefined && !isNum(v.loss)) return undefined;
+  if (v.grads !== undefined && !isNums(v.grads)) return undefined;
+  const step = v.step as { returned?: unknown; params?: unknown } | undefined;
+  if (step !== undefined && (typeof step !== 'object' || !isNum(step?.returned) || !isNums(step?.params)))
+    return undefined;
+  if (v.losses !== undefined && !isNums(v.losses)) return undefined;
+  if (
+    v.trajectory !== undefined &&
+    !(Array.isArray(v.trajectory) && v.trajectory.length <= 1000 && v.trajectory.every((t) => isNums(t)))
+  )
+    return undefined;
+  if (v.failedAt !== undefined && !(STAGES as readonly unknown[]).includes(v.failedAt)) return undefined;
+  const error = v.error as { name?: unknown; message?: unknown } | undefined;
+  if (error !== undefined && (typeof error?.name !== 'string' || typeof error?.message !== 'string')) return undefined;
+  return {
+    count: v.count,
+    ...(v.forward !== undefined ? { forward: v.forward as Num[] } : {}),
+    ...(v.loss !== undefined ? { loss: v.loss as Num } : {}),
+    ...(v.grads !== undefined ? { grads: v.grads as Num[] } : {}),
+    ...(step !== undefined ? { step: { returned: step.returned as Num, params: step.params as Num[] } } : {}),
+    ...(v.losses !== undefined ? { losses: v.losses as Num[] } : {}),
+    ...(v.trajectory !== undefined ? { trajectory: v.trajectory as Num[][] } : {}),
+    ...(v.failedAt !== undefined ? { failedAt: v.failedAt as Stage } : {}),
+    ...(error !== undefined
+      ? { error: { name: String(error.name).slice(0, 200), message: String(error.message).slice(0, 1000) } }
+      : {}),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The oracle of the training assignment, and its mutants: the same MLP and
+ * the same stages as ./run-training.ts, on the reference engine, in the
+ * trusted process. With no flaws it must agree with solutions/nn.ts (a test
+ * checks this); each flaw reproduces one of the assignment's misconceptions
+ * exactly as students write it, so that a student's trajectory can be
+ * matched against the mutants' step by step.
+ */
+import { Value } from '../../../solutions/engine.ts';
+import type { TrainingRecord } from './training-record.ts';
+import type { TrainingSpec } from './training-spec.ts';
+
+export interface LoopFlaws {
+  /** trainStep never zeroes the gradients: each step's add to the last's. */
+  forgotZeroGrad?: boolean;
+  /** p.data += lr * p.grad. */
+  stepWrongSign?: boolean;
+  /** The gradients are cleared between backward and the update, so nothing moves. */
+  zeroGradAfterBackward?: boolean;
+  /** The loss adds up the differences, not their squares. */
+  lossNotSquared?: boolean;
+}
+
+interface Neuron {
+  w: Value[];
+  b: Value;
+}
+
+function build(spec: TrainingSpec): { layers: Neuron[][]; params: Value[] } {
+  const sizes = [spec.nin, ...spec.nouts];
+  const layers = spec.nouts.map((nout, l) =>
+    Array.from({ length: nout }, () => ({
+      w: Array.from({ length: sizes[l] }, () => new Value(0)),
+      b: new Value(0),
+    })),
+  );
+  const params = layers.flatMap((layer) => layer.flatMap((n) => [...n.w, n.b]));
+  params.forEach((p, i) => (p.data = spec.params[i]));
+  return { layers, params };
+}
+
+function forward(layers: Neuron[][], x: number[]): Value {
+  let input: Array<Value | number> = x;
+  for (const layer of layers) {
+    input = layer.map((n) => {
+      let act = n.b;
+      for (let i = 0; i < n.w.length; i++) act = act.add(n.w[i].mul(input[i]));
+      return act.tanh();
+    });
+  }
+  return input[0] as Value;
+}
+
+function lossOf(preds: Value[], ys: number[], flaws: LoopFlaws): Value {
+  let total = new Value(0);
+  preds.forEach((p, i) => {
+    const diff = p.add(-ys[i]);
+    total = total.add(flaws.lossNotSquared ? diff : diff.mul(diff));
+  });
+  return total;
+}
+
+/** Runs every stage, as the sandbox does on the student's code. */
+export function referenceTraining(spec: TrainingSpec, flaws: LoopFlaws = {}): TrainingRecord {
+  const { layers, params } = build(spec);
+  const zero = () => params.forEach((p) => (p.grad = 0));
+  const trainStep = (): number => {
+    if (!flaws.forgotZeroGrad && !flaws.zeroGradAfterBackward) zero();
+    const L = lossOf(
+      spec.xs.map((x) => forward(layers, x)),
+      spec.ys,
+      flaws,
+    );
+    L.backward();
+    if (flaws.zeroGradAfterBackward) zero();
+    for (const p of params) p.data += (flaws.stepWrongSign ? 1 : -1) * spec.lr * p.grad;
+    return L.data;
+  };
+  const preds = spec.xs.map((x) => forward(layers, x));
+  const L = lossOf(preds, spec.ys, flaws);
+  const record: TrainingRecord = { count: params.length, forward: preds.map((p) => p.data), loss: L.data };
+  L.backward();
+  record.grads = params.map((p) => p.grad);
+  zero(); // as the sandbox does before the first trainStep
+  const returned = trainStep();
+  record.step = { returned, params: params.map((p) => p.data) };
+  record.losses = [];
+  record.trajectory = [];
+  for (let s = 0; s < spec.steps; s++) {
+    record.losses.push(trainStep());
+    record.trajectory.push(params.map((p) => p.data));
+  }
+  return record;
+}
+
+const cache = new WeakMap<TrainingSpec, Map<string, TrainingRecord>>();
+
+/** Each spec's reference and mutants, computed once per spec. */
+export function referenceFor(spec: TrainingSpec, flaws: LoopFlaws = {}): TrainingRecord {
+  let bySpec = cache.get(spec);
+  if (!bySpec) cache.set(spec, (bySpec = new Map()));
+  const key = JSON.stringify(flaws);
+  let record = bySpec.get(key);
+  if (!record) bySpec.set(key, (record = referenceTraining(spec, flaws)));
+  return record;
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs inside the sandbox, on the student's own code: builds their MLP, sets
+ * every parameter's data in parameters() order, then one forward pass, the
+ * loss, one backward pass, one trainStep and the further steps, recording
+ * the numbers after each. Nothing here knows the expected values: they are
+ * computed by the reference outside (./reference-training.ts) and compared
+ * in the trusted process. A stage that throws ends the record there, so the
+ * stages before it still count.
+ */
+import type { TrainingRecord, TrainingRequest } from './training-record.ts';
+
+type Num = number | string;
+type Param = { data: unknown; grad: unknown };
+type Model = { forward(x: number[]): unknown; parameters(): unknown };
+
+const isFiniteNumber = Number.isFinite;
+const isArray = Array.isArray;
+
+function num(value: unknown): Num {
+  if (typeof value === 'number') return isFiniteNumber(value) ? value : String(value);
+  return `not a number (${typeof value})`;
+}
+
+/** mulberry32, as the trusted side's generator: the student's Math.random, seeded per submission. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The first output: forward returns an array, but micrograd's returns a lone Value for one neuron. */
+function firstOutput(out: unknown): unknown {
+  return isArray(out) ? out[0] : out;
+}
+
+function field(p: unknown, name: 'data' | 'grad'): Num {
+  return p !== null && typeof p === 'object' ? num((p as Param)[name]) : `not a Value (${typeof p})`;
+}
+
+export function runTraining(mod: Record<string, unknown>, request: TrainingRequest): TrainingRecord {
+  Math.random = seeded(request.seed);
+  const record: TrainingRecord = { count: 'not run' };
+  let stage: TrainingRecord['failedAt'] = 'parameters';
+  try {
+    const { MLP, loss, trainStep } = mod as {
+      MLP: new (nin: number, nouts: number[]) => Model;
+      loss: (preds: unknown[], ys: number[]) => Param & { backward(): void };
+      trainStep: (model: Model, xs: number[][], ys: number[], lr: number) => unknown;
+    };
+    const model = new MLP(request.nin, request.nouts.slice());
+    const listed = model.parameters();
+    if (!isArray(listed)) {
+      record.count = `not an array (${typeof listed})`;
+      return record;
+    }
+    const params = listed as unknown[];
+    record.count = params.length;
+    if (params.length !== request.params.length) return record;
+    for (let i = 0; i < params.length; i++) (params[i] as Param).data = request.params[i];
+    stage = 'forward';
+    const xs = request.xs.map((x) => x.slice());
+    const preds = xs.map((x) => firstOutput(model.forward(x)));
+    record.forward = preds.map((p) => field(p, 'data'));
+    stage = 'loss';
+    const L = loss(preds, request.ys.slice());
+    record.loss = field(L, 'data');
+    stage = 'backward';
+    L.backward();
+    record.grads = params.map((p) => field(p, 'grad'));
+    // Cleared by the grader, so that trainStep starts as it would in a loop of
+    // the student's own: a loop that zeroes at the end of each step is right too.
+    for (const p of params) (p as Param).grad = 0;
+    stage = 'step';
+    const returned = trainStep(model, xs, request.ys.slice(), request.lr);
+    record.step = { returned: num(returned), params: params.map((p) => field(p, 'data')) };
+    stage = 'training';
+    record.losses = [];
+    record.trajectory = [];
+    for (let s = 0; s < request.steps; s++) {
+      record.losses.push(num(trainStep(model, xs, request.ys.slice(), request.lr)));
+      record.trajectory.push(params.map((p) => field(p, 'data')));
+    }
+    stage = undefined;
+  } catch (error) {
+    record.failedAt = stage;
+    record.error = describe(error);
+  }
+  return record;
+}
+
+function describe(error: unknown): { name: string; message: string } {
+  try {
+    if (error instanceof Error) return { name: String(error.name), message: String(error.message) };
+    return { name: 'thrown value', message: String(error) };
+  } catch {
+    return { name: 'thrown value', message: '[unprintable]' };
+  }
+}

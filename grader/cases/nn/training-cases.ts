@@ -1,0 +1,96 @@
+/**
+ * One submission's cases for the training assignment: the lecture's dataset,
+ * split by stage so that a right forward pass and loss earn their points even
+ * when the loop is wrong, and per-student random datasets, each run through
+ * every stage (partial credit by stage).
+ */
+import type { CaseDef } from '../case-list.ts';
+import type { GradingConfig } from '../../config/types.ts';
+import { seedFrom } from '../generated.ts';
+import {
+  drawParameters,
+  parameterShape,
+  randomDataset,
+  STAGES,
+  trainingData,
+  type TrainingSpec,
+} from './training-spec.ts';
+
+const RANDOM_PREFIX = 'nn-random-';
+
+export function trainingCaseIds(config: GradingConfig): string[] {
+  const random = Array.from({ length: config.training.randomDatasets.count }, (_, i) => `${RANDOM_PREFIX}${i + 1}`);
+  return [...trainingData().cases.map((c) => c.id), ...random];
+}
+
+export function trainingExercises(): string[] {
+  return [...new Set(trainingData().cases.map((c) => c.exercise)), 'train-step'];
+}
+
+export function isPerStudentTraining(c: CaseDef): boolean {
+  return c.id.startsWith(RANDOM_PREFIX);
+}
+
+/** The same Math.random seed for the same student, whatever the case. */
+function submissionSeed(config: GradingConfig, submissionId: string): number {
+  return seedFrom(`${config.salt}:${submissionId}:math-random`);
+}
+
+export function drawTrainingCases(submissionId: string, config: GradingConfig): CaseDef[] {
+  const { datasets, cases } = trainingData();
+  const { steps, lr, randomDatasets } = config.training;
+  const seed = submissionSeed(config, submissionId);
+  const fixed: CaseDef[] = cases.map((c) => {
+    const d = datasets[c.training.dataset];
+    const params = drawParameters(seedFrom(d.seed), parameterShape(d.nin, d.nouts).count);
+    const spec: TrainingSpec = {
+      dataset: c.training.dataset,
+      nin: d.nin,
+      nouts: d.nouts,
+      xs: d.xs,
+      ys: d.ys,
+      params,
+      lr,
+      steps,
+      seed,
+      stages: c.training.stages,
+    };
+    return { ...c, kind: 'required', training: spec };
+  });
+  const random: CaseDef[] = Array.from({ length: randomDatasets.count }, (_, i) => {
+    const drawn = seedFrom(`${config.salt}:${submissionId}:nn:${i + 1}`);
+    const d = randomDataset(drawn);
+    const spec: TrainingSpec = {
+      dataset: `random-${i + 1}`,
+      ...d,
+      params: drawParameters(drawn ^ 0x5bd1e995, parameterShape(d.nin, d.nouts).count),
+      lr,
+      steps,
+      seed,
+      stages: [...STAGES],
+    };
+    return {
+      id: `${RANDOM_PREFIX}${i + 1}`,
+      name: `MLP(${d.nin}, [${d.nouts.join(', ')}]) trained on a random dataset (#${i + 1}, drawn for this submission)`,
+      exercise: 'train-step',
+      points: randomDatasets.points,
+      visibility: 'hidden',
+      kind: 'required',
+      training: spec,
+    };
+  });
+  return applyPoints([...fixed, ...random], config);
+}
+
+/** The config's points per exercise or per case, as for the first assignment. */
+function applyPoints(cases: CaseDef[], config: GradingConfig): CaseDef[] {
+  const perExercise = new Map<string, number>();
+  for (const c of cases) perExercise.set(c.exercise, (perExercise.get(c.exercise) ?? 0) + 1);
+  return cases.map((c) => {
+    const override = config.cases[c.id] ?? {};
+    const exercisePoints = config.exercises[c.exercise]?.points;
+    const points =
+      override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
+    return { ...c, points, visibility: override.visibility ?? c.visibility };
+  });
+}
