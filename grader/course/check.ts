@@ -19,6 +19,8 @@ export interface CheckReport {
   ok: boolean;
   root: string;
   exercises: { required: number; bonus: number };
+  /** The same counts per assignment, in course order. */
+  assignments: Array<{ id: string; required: number; bonus: number }>;
   rules: Array<{ id: RuleId; title: string; status: 'ok' | 'failed' | 'not run' }>;
   problems: CheckProblem[];
 }
@@ -39,7 +41,7 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
       file: 'course.json',
       message,
     }));
-    return report(root, { required: 0, bonus: 0 }, problems, ['catalogue']);
+    return report(root, { required: 0, bonus: 0 }, problems, ['catalogue'], []);
   }
 
   const [layout, given, compiled, stubs, solutions] = await Promise.all([
@@ -56,8 +58,20 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
     ...runErrors(stubs, solutions),
     ...catalogue.exercises.flatMap((exercise) => judgeExercise(exercise, stubs, solutions)),
   ];
-  const count = (kind: Exercise['kind']) => catalogue.exercises.filter((e) => e.kind === kind).length;
-  return report(root, { required: count('required'), bonus: count('bonus') }, problems, Object.keys(RULES) as RuleId[]);
+  const count = (kind: Exercise['kind'], exercises = catalogue.exercises) =>
+    exercises.filter((e) => e.kind === kind).length;
+  const assignments = catalogue.assignments.map((a) => ({
+    id: a.id,
+    required: count('required', a.exercises),
+    bonus: count('bonus', a.exercises),
+  }));
+  return report(
+    root,
+    { required: count('required'), bonus: count('bonus') },
+    problems,
+    Object.keys(RULES) as RuleId[],
+    assignments,
+  );
 }
 
 function report(
@@ -65,6 +79,7 @@ function report(
   exercises: CheckReport['exercises'],
   problems: CheckProblem[],
   ran: RuleId[],
+  assignments: CheckReport['assignments'],
 ): CheckReport {
   const rules = (Object.keys(RULES) as RuleId[]).map((id) => ({
     id,
@@ -75,7 +90,7 @@ function report(
         ? ('failed' as const)
         : ('ok' as const),
   }));
-  return { ok: problems.length === 0, root, exercises, rules, problems };
+  return { ok: problems.length === 0, root, exercises, assignments, rules, problems };
 }
 
 function runErrors(...runs: ProjectRun[]): CheckProblem[] {

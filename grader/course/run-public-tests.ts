@@ -49,7 +49,8 @@ interface JsonFile {
   assertionResults: JsonAssertion[];
 }
 
-const TIMEOUT_MS = 120_000;
+// Generous: the course runs the public tests of every assignment, on machines that may be busy.
+const TIMEOUT_MS = 240_000;
 
 export async function runPublicTests(root: string, project: PublicProject): Promise<ProjectRun> {
   const scratch = await mkdtemp(join(tmpdir(), `gradelab-${project}-`));

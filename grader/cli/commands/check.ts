@@ -34,6 +34,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
 function render(report: CheckReport): string {
   const { required, bonus } = report.exercises;
   const lines = [`course: ${required} required and ${bonus} bonus exercise(s)`];
+  for (const a of report.assignments)
+    lines.push(`  assignment ${a.id}: ${a.required} required and ${a.bonus} bonus exercise(s)`);
   for (const rule of report.rules) {
     const mark = rule.status === 'ok' ? '✓' : rule.status === 'failed' ? '✗' : '-';
     lines.push(`  ${mark} ${rule.title}${rule.status === 'not run' ? ' (not run)' : ''}`);

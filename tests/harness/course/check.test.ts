@@ -13,7 +13,7 @@ import { checkLayout } from '../../../grader/course/layout.ts';
 import { copyCourse, type TempCourse } from './temp-course.ts';
 
 /** A check compiles the course and runs vitest twice: generous, for busy CI machines. */
-const CHECK_TIMEOUT = 180_000;
+const CHECK_TIMEOUT = 300_000;
 
 describe('grader check, on a broken copy of the course', () => {
   const courses: TempCourse[] = [];
