@@ -38,6 +38,13 @@ function firstOutput(out: unknown): unknown {
   return isArray(out) ? out[0] : out;
 }
 
+/** A number, or a Value holding one: trainStep may return the loss Value itself, as a Python port often does. */
+function lossNumber(value: unknown): Num {
+  if (value !== null && typeof value === 'object' && typeof (value as Param).data === 'number')
+    return num((value as Param).data);
+  return num(value);
+}
+
 function field(p: unknown, name: 'data' | 'grad'): Num {
   return p !== null && typeof p === 'object' ? num((p as Param)[name]) : `not a Value (${typeof p})`;
 }
@@ -77,12 +84,12 @@ export function runTraining(mod: Record<string, unknown>, request: TrainingReque
     for (const p of params) (p as Param).grad = 0;
     stage = 'step';
     const returned = trainStep(model, xs, request.ys.slice(), request.lr);
-    record.step = { returned: num(returned), params: params.map((p) => field(p, 'data')) };
+    record.step = { returned: lossNumber(returned), params: params.map((p) => field(p, 'data')) };
     stage = 'training';
     record.losses = [];
     record.trajectory = [];
     for (let s = 0; s < request.steps; s++) {
-      record.losses.push(num(trainStep(model, xs, request.ys.slice(), request.lr)));
+      record.losses.push(lossNumber(trainStep(model, xs, request.ys.slice(), request.lr)));
       record.trajectory.push(params.map((p) => field(p, 'data')));
     }
     stage = undefined;
