@@ -9,25 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../course/catalogue.ts';
 import { GraderError } from '../errors.ts';
 import { check } from '../schema.ts';
-import type { GradingConfig, Visibility } from '../config/types.ts';
+import type { GradingConfig } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
 import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
 import { drawTrainingCases, isPerStudentTraining, trainingCaseIds, trainingExercises } from './nn/training-cases.ts';
-import type { TrainingSpec } from './nn/training-spec.ts';
+import type { CaseDef } from './case-def.ts';
 
-export interface CaseDef {
-  id: string;
-  name: string;
-  exercise: string;
-  points: number;
-  visibility: Visibility;
-  /** Required work counts toward `score`; bonus work only toward `bonus`. */
-  kind: 'required' | 'bonus';
-  graph?: GraphSpec;
-  export?: { module: 'engine' | 'manual'; name: string; keys?: string[] };
-  /** The training assignment: the student's MLP run from these parameters (./nn/). */
-  training?: TrainingSpec;
-}
+export type { CaseDef };
 
 /** The config grades the training assignment (nn), not the engine. */
 export function isTraining(config: GradingConfig): boolean {

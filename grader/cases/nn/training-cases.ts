@@ -4,7 +4,7 @@
  * when the loop is wrong, and per-student random datasets, each run through
  * every stage (partial credit by stage).
  */
-import type { CaseDef } from '../case-list.ts';
+import type { CaseDef } from '../case-def.ts';
 import type { GradingConfig } from '../../config/types.ts';
 import { seedFrom } from '../generated.ts';
 import {

@@ -123,7 +123,12 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
   handler: async (args: ArgumentsCamelCase<BundleArgs>) => {
     // Checked now, with the assignment's defaults, not on Gradescope's machine.
     requireConfig(args.config, args.assignment);
-    const files = buildAutograder({ root: PACKAGE_ROOT, out: args.out, config: args.config, assignment: args.assignment });
+    const files = buildAutograder({
+      root: PACKAGE_ROOT,
+      out: args.out,
+      config: args.config,
+      assignment: args.assignment,
+    });
     process.stdout.write(`wrote the autograder bundle to ${args.out} (${files.length} files)\n`);
     if (args.zip !== false) {
       const zipFile =
