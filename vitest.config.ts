@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'harness',
           include: ['tests/harness/**/*.test.ts'],
+          // Tests spawn bin/grader.js, which runs the build: make it from the sources under test.
+          globalSetup: ['tests/harness/support/build-dist.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

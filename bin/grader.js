@@ -1,6 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the grader needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the grader's build in dist/, which `npm install` and `npm ci` make
+// (the prepare script), so the CLI starts without compiling TypeScript. If
+// the build is missing or older than the sources (they were edited or
+// updated since), it runs the sources through tsx instead: slower to start,
+// never stale.
+import process from 'node:process';
+import { buildIsCurrent } from './build-state.js';
 
-register();
-await import('../grader/cli/main.ts');
+if (buildIsCurrent()) {
+  await import('../dist/grader.js');
+} else {
+  process.stderr.write(
+    'gradelab: dist/ is missing or older than the sources; running them through tsx (slower to start). `npm run build` updates it.\n',
+  );
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../grader/cli/main.ts');
+}

@@ -1,12 +1,17 @@
 /**
  * One ajv instance for every published schema, and one way to turn its
- * errors into messages that start with the JSON path.
+ * errors into messages that start with the JSON path. The build ships every
+ * validator precompiled (./schema-precompiled.ts).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { PRECOMPILED } from './schema-precompiled.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+/** The options every validator is compiled with, ahead of time (scripts/build.ts) or here. */
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 export function schemaPath(name: string): string {
@@ -14,8 +19,10 @@ export function schemaPath(name: string): string {
 }
 
 export function validator(name: string): ValidateFunction {
-  let validate = compiled.get(name);
+  let validate = compiled.get(name) ?? PRECOMPILED?.[name];
   if (!validate) {
+    // Loaded only here: with every validator precompiled, a run never needs ajv's compiler.
+    ajv ??= new (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
     validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')));
     compiled.set(name, validate);
   }

@@ -16,16 +16,16 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SubmissionSource } from '../01-discover/discover.ts';
+import { BUILD } from '../build-info.ts';
 import { casesFor, isPerStudent } from '../cases/case-list.ts';
 import type { GradingConfig } from '../config/types.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { GRADER_VERSION } from '../results/build.ts';
 import { stableJson } from './stable-json.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Bump when the stored format or the key recipe changes. */
-const KEY_FORMAT = 'gradelab-cache-1';
+const KEY_FORMAT = 'gradelab-cache-2';
 /** These only present results that are already made, so editing them must not cost a re-grade. */
 /** Folders whose code never shapes a cached result: rendering, the CLI, and the term (late work, overrides), applied after the cache. */
 const PRESENTATION = new Set(['07-render', 'cli', 'term']);
@@ -40,17 +40,23 @@ export interface KeyContext {
   sharedCases?: string;
 }
 
-/** The code this process loaded: read once, as later edits on disk do not change what is running. */
+/**
+ * The code this process runs, read once: later edits on disk do not change
+ * what is running. Run from the build, that is the sources the build was made
+ * from (it records their digest, made by the function below); run as source,
+ * the sources themselves.
+ */
 let codeDigest: string | undefined;
+
+/** The grader's modules that shape a result, and the reference solutions. */
+export function graderSourceDigest(root: string = PACKAGE_ROOT): string {
+  return sha256(filesDigest(path.join(root, 'grader'), PRESENTATION), filesDigest(path.join(root, 'solutions')));
+}
 
 export function createKeyContext(config: GradingConfig): KeyContext {
   // The late policy is applied to results after the cache, so changing it must not re-grade anyone.
   const { concurrency: _speedOnly, late: _afterCache, ...effective } = config;
-  codeDigest ??= sha256(
-    filesDigest(path.join(ROOT, 'grader'), PRESENTATION),
-    filesDigest(path.join(ROOT, 'solutions')),
-    runtimeVersions(),
-  );
+  codeDigest ??= sha256(BUILD?.sourceDigest ?? graderSourceDigest(), runtimeVersions());
   return { config, base: sha256(KEY_FORMAT, GRADER_VERSION, codeDigest, stableJson(effective)) };
 }
 

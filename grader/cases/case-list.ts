@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../course/catalogue.ts';
 import { GraderError } from '../errors.ts';
+import { packagePath } from '../package-root.ts';
 import { check } from '../schema.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
@@ -25,7 +25,7 @@ export function isTraining(config: GradingConfig): boolean {
 type CaseFileEntry = Omit<CaseDef, 'kind'>;
 
 function readCaseFile(name: string, kind: CaseDef['kind']): CaseDef[] {
-  const file = fileURLToPath(new URL(`./data/${name}.json`, import.meta.url));
+  const file = packagePath('grader', 'cases', 'data', `${name}.json`);
   const data = JSON.parse(readFileSync(file, 'utf8')) as { cases: CaseFileEntry[] };
   const errors = check('cases', data, `${name}.json`);
   for (const [i, c] of (data.cases ?? []).entries())

@@ -1,17 +1,19 @@
 /**
  * The CLI shell: parses arguments, runs one command, renders errors. The only
- * place that prints or sets the exit status.
+ * place that prints or sets the exit status. It loads only the command that
+ * runs (./commands/index.ts), so that the CLI starts at once.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './commands/index.ts';
+import { commandModules } from './commands/index.ts';
 import { renderError } from './render-error.ts';
 import { closest } from '../suggest.ts';
 
-const cli = yargs(hideBin(process.argv))
+const argv = hideBin(process.argv);
+const cli = yargs(argv)
   .scriptName('grader')
   .usage('$0 <command> [options]\n\nAutograder for the gradelab backpropagation course.')
-  .command(commands)
+  .command(await commandModules(argv))
   .demandCommand(1, 'Name a command: see the list above.')
   .recommendCommands()
   .strict()

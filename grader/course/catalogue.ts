@@ -7,9 +7,9 @@
  * here, with the JSON path of the mistake.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { GraderError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { check as checkSchema } from '../schema.ts';
 
 export type ExerciseKind = 'required' | 'bonus';
@@ -54,8 +54,8 @@ export interface Catalogue {
 
 export const CATALOGUE_FILE = 'course.json';
 
-/** The repository that ships the grader; the default course root. */
-export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+/** The repository that ships the grader is the default course root. */
+export { PACKAGE_ROOT };
 
 /**
  * Reads and validates `<root>/course.json`. Throws GraderError('E_CONFIG')

@@ -2,9 +2,10 @@
  * Builds the autograder bundle Gradescope asks for: setup.sh and
  * run_autograder at the top, beside the grader's own files, because
  * Gradescope unpacks the zip into /autograder/source. The grader travels as
- * source (tsx runs it, so no build step) with its lockfile, and setup.sh
- * installs node_modules there; a copied node_modules would hold binaries
- * built for this machine, not Gradescope's.
+ * source with its lockfile and its build script, and setup.sh installs
+ * node_modules there, whose `npm ci` also builds dist/ (the prepare script);
+ * a copied node_modules would hold binaries built for this machine, not
+ * Gradescope's.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ export const BUNDLE_ENTRIES = [
   'course.json',
   'bin',
   'grader',
+  'scripts',
   'schemas',
   'solutions',
   'exercises',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { GradingConfig } from '../config/types.ts';
+import { packagePath } from '../package-root.ts';
 import { RESULTS_VERSION, type Results, type SubmissionResult } from './types.ts';
 
-const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
   version: string;
 };
 export const GRADER_VERSION = pkg.version;

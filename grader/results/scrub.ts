@@ -2,11 +2,12 @@
  * Absolute paths of the grading machine never reach a report: they leak the
  * instructor's layout and make results differ between machines.
  */
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 const FIXED_TARGETS: Array<[string, string]> = [
-  [fileURLToPath(new URL('../../', import.meta.url)), '<grader>/'],
+  [PACKAGE_ROOT + path.sep, '<grader>/'],
   [os.tmpdir(), '<tmp>'],
 ];
 

@@ -13,11 +13,11 @@
  * A host serves one submission at a time, so one student's slow code never
  * eats into another's time limit.
  */
-import '../../rust-threads.ts';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { rolldown, type InputOptions, type OutputOptions } from 'rolldown';
+import { BUILD } from '../../build-info.ts';
 import { GraderError } from '../../errors.ts';
+import { packagePath } from '../../package-root.ts';
 import { SandboxHost } from './host-process.ts';
 
 export { HostLost, SandboxHost } from './host-process.ts';
@@ -36,39 +36,17 @@ const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4
 
 let hostSource: Promise<string> | undefined;
 
-/** One of the grader's own files as a single script. */
-async function bundleToScript(file: string, input: InputOptions, output: OutputOptions): Promise<string> {
-  const build = await rolldown({ input: fileURLToPath(new URL(file, import.meta.url)), logLevel: 'silent', ...input });
-  try {
-    return (await build.generate(output)).output[0].code;
-  } finally {
-    await build.close();
-  }
-}
-
 /**
- * The host's code as one plain script, bundled once per grader process: a
- * host then starts as fast as bare Node, with no TypeScript loader. The
- * driver every isolate runs first is built into it. Only isolated-vm stays
- * outside the bundle (it is a native addon), required by its absolute path
- * so that a host works from any working directory.
+ * The host's code (./host-program.ts): read from the build, or bundled once
+ * per process when running as source (the bundler then loads only here).
+ * isolated-vm is required by its absolute path, so that a host works from
+ * any working directory.
  */
 function hostScript(): Promise<string> {
   hostSource ??= (async () => {
-    const driver = await bundleToScript(
-      '../driver.ts',
-      { platform: 'neutral', transform: { target: 'es2022' } },
-      { format: 'iife' },
-    );
-    const host = await bundleToScript(
-      './sandbox-host.ts',
-      {
-        platform: 'node',
-        external: ['isolated-vm'],
-        transform: { target: 'node20', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } },
-      },
-      { format: 'cjs' },
-    );
+    const host = BUILD
+      ? await readFile(packagePath(BUILD.hostProgram), 'utf8')
+      : await (await import('./host-program.ts')).bundleHostProgram();
     const parts = host.split('require("isolated-vm")');
     if (parts.length !== 2) throw new Error('the sandbox host bundle does not load isolated-vm exactly once');
     const addon = createRequire(import.meta.url).resolve('isolated-vm');

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { packagePath } from '../../package-root.ts';
 
-const ROOT = fileURLToPath(new URL('../../../templates/report/', import.meta.url));
+const ROOT = packagePath('templates', 'report');
 
 export interface Templates {
   overview: Handlebars.TemplateDelegate;

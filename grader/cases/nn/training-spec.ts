@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../../course/catalogue.ts';
 import { GraderError } from '../../errors.ts';
+import { packagePath } from '../../package-root.ts';
 import { check } from '../../schema.ts';
 import { prng } from '../generated.ts';
 
@@ -57,7 +57,7 @@ export function trainingData(): DataFile {
   // The case file the course lists for its training assignment (course.json).
   const training = loadCatalogue().assignments.find((a) => a.kind === 'training');
   const name = basename(training?.cases[0]?.file ?? 'nn.json');
-  const file = fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  const file = packagePath('grader', 'cases', 'data', name);
   const raw = JSON.parse(readFileSync(file, 'utf8')) as DataFile;
   const errors = check('cases', raw, name);
   for (const [i, c] of raw.cases.entries())

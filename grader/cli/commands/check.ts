@@ -3,7 +3,8 @@
  * every problem with the file to open; exit status 1 when anything is wrong.
  */
 import { resolve } from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 import { checkCourse, type CheckReport } from '../../course/check.ts';
 import { formatLocation } from '../../errors.ts';
@@ -12,9 +13,7 @@ interface CheckArgs {
   root?: string;
 }
 
-export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check',
-  describe: 'Check the course: stubs compile, required tests fail on stubs and pass on solutions, hints, file lists',
+export const checkCommand: CommandBody<CheckArgs> = {
   builder: (y: Argv) =>
     y
       .option('root', {

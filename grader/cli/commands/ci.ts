@@ -7,7 +7,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { discover } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
@@ -34,9 +35,7 @@ interface CiArgs {
   assignment?: string;
 }
 
-export const ciCommand: CommandModule<object, CiArgs> = {
-  command: 'ci [path]',
-  describe: 'Grade one submission in CI: results, job summary, annotations, JUnit, and an optional score gate',
+export const ciCommand: CommandBody<CiArgs> = {
   builder: (y: Argv) =>
     y
       .positional('path', {

@@ -1,7 +1,8 @@
 /**
  * `grader grade`: grades every submission named, writes the reports.
  */
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { discoverAll } from '../../01-discover/discover-all.ts';
@@ -44,10 +45,7 @@ interface GradeArgs {
   assignment?: string;
 }
 
-export const gradeCommand: CommandModule<object, GradeArgs> = {
-  command: 'grade <inputs..>',
-  describe:
-    'Grade submissions (folders, .zip files, or folders of them) and write results.json, grades.csv and the HTML report',
+export const gradeCommand: CommandBody<GradeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('inputs', {

@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { discover, type SubmissionSource } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
@@ -139,9 +140,7 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
   },
 };
 
-export const gradescopeCommand: CommandModule = {
-  command: 'gradescope <command>',
-  describe: 'Run as a Gradescope autograder (run), or build the autograder to upload (bundle)',
+export const gradescopeCommand: CommandBody = {
   builder: (y: Argv) => y.command(runCommand).command(bundleCommand).demandCommand(1, 'Name an action: run or bundle.'),
   handler: () => {},
 };

@@ -3,7 +3,8 @@
  * set of reports, identical (timings aside) to an unsharded run's: the same
  * results are passed through the same reporters and writeOutputs.
  */
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { mergeResults, readShardOutput } from '../../results/merge.ts';
@@ -24,9 +25,7 @@ interface MergeArgs extends LmsOptions {
   audience: 'instructor' | 'student';
 }
 
-export const mergeCommand: CommandModule<object, MergeArgs> = {
-  command: 'merge <shards..>',
-  describe: 'Merge the output folders of sharded `grade --shard K/N` runs into one results.json, grades.csv and report',
+export const mergeCommand: CommandBody<MergeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('shards', {

@@ -2,7 +2,8 @@
  * `grader release --out DIR`: writes the student repository.
  */
 import { resolve } from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import type { CommandBody } from './command-body.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 import { releaseCourse } from '../../course/release.ts';
 
@@ -12,9 +13,7 @@ interface ReleaseArgs {
   root?: string;
 }
 
-export const releaseCommand: CommandModule<object, ReleaseArgs> = {
-  command: 'release',
-  describe: 'Write the student repository: stubs, public tests, README, hints, package.json and CI workflow',
+export const releaseCommand: CommandBody<ReleaseArgs> = {
   builder: (y: Argv) =>
     y
       .option('out', {

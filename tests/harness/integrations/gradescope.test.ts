@@ -142,6 +142,7 @@ describe('grader gradescope bundle', () => {
       'package-lock.json',
       'bin/grader.js',
       'grader/grade.ts',
+      'scripts/build.ts',
       'schemas/results.schema.json',
       'solutions/engine.ts',
       'grading.json',
@@ -185,8 +186,14 @@ describe('grader gradescope bundle', () => {
     const root = fakeAutograder(fixture('submissions', 'bug-overwrite-add'), { id: 5, users: [{ id: 11 }] });
     const source = path.join(root, 'source');
     cpSync(out, source, { recursive: true });
-    // setup.sh would run npm ci here; the repository's own node_modules stand in for it.
+    // setup.sh would run npm ci here; the repository's own node_modules stand in for it,
+    // and the bundle's own build script for the prepare step that npm ci runs.
     symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: source,
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
     const results = path.join(root, 'results', 'results.json');
     const run = spawnSync('bash', [path.join(source, 'run_autograder')], {
       cwd: root,

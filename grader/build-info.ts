@@ -1,0 +1,13 @@
+/**
+ * What the build (scripts/build.ts) recorded when it made dist/. The build
+ * puts its own version of this module in the bundle; run as source, there is
+ * no build and everything below is worked out at run time instead.
+ */
+export interface BuildInfo {
+  /** Digest of the grader's result-shaping sources and the reference solutions it was built from (cache/key.ts). */
+  sourceDigest: string;
+  /** The prebuilt sandbox host script, relative to the package root (03-sandbox/host/host-program.ts). */
+  hostProgram: string;
+}
+
+export const BUILD: BuildInfo | undefined = undefined;
