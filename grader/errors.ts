@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'E_SUBMISSION_SYNTAX'
   | 'E_SUBMISSION_IMPORT'
   | 'E_SUBMISSION_MISSING_EXPORT'
+  /** A form that cannot work (a default export only, a method named multiply, ...), at its line, with the fix. */
+  | 'E_SUBMISSION_FORM'
   | 'E_SUBMISSION_LOAD'
   | 'E_SCHEMA'
   | 'E_CHECK_FAILED'
@@ -28,17 +30,20 @@ export class GraderError extends Error {
   readonly code: ErrorCode;
   readonly location?: ErrorLocation;
   readonly details: string[];
+  /** More problems of the same kind found with this one (every blocker of a file), each reported in its own right. */
+  readonly also: GraderError[];
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { location?: ErrorLocation; details?: string[]; cause?: unknown } = {},
+    options: { location?: ErrorLocation; details?: string[]; also?: GraderError[]; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'GraderError';
     this.code = code;
     this.location = options.location;
     this.details = options.details ?? [];
+    this.also = options.also ?? [];
   }
 }
 

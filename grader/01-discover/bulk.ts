@@ -101,7 +101,7 @@ export async function expandBulkZip(file: string): Promise<Expansion> {
 /** A Moodle folder holding only the student's own zip is that zip, named after the folder. */
 function folderSource(name: string, dir: string): SubmissionSource {
   const inner = visible(dir).filter(isZipName);
-  if (inner.length === 1 && !hasStudentFilesAtTop(dir) && locateStudentFile(dir, 'engine.ts') === undefined) {
+  if (inner.length === 1 && !hasStudentFilesAtTop(dir) && locateStudentFile(dir, 'engine') === undefined) {
     return { id: lmsId(name), kind: 'zip', path: path.join(dir, inner[0]) };
   }
   return { id: lmsId(name), kind: 'folder', path: dir };

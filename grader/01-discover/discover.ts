@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { locateStudentFile } from './locate.ts';
+import { CODE_EXTENSIONS, locateStudentFile, USUAL_FOLDERS } from './locate.ts';
 
 export interface SubmissionSource {
   id: string;
@@ -39,7 +39,10 @@ function isZip(p: string): boolean {
   return /\.zip$/i.test(p) && statSync(p).isFile();
 }
 
-export const USUAL_PLACES = ['engine.ts', 'manual.ts', 'exercises/engine.ts', 'exercises/manual.ts'];
+/** Where student files sit at the top of a submission: exercises/, the root or src/, in any extension Node runs. */
+export const USUAL_PLACES = USUAL_FOLDERS.flatMap((folder) =>
+  ['engine', 'manual'].flatMap((base) => CODE_EXTENSIONS.map((ext) => path.join(folder, `${base}${ext}`))),
+);
 
 /** Student files where the contract puts them: at the top or in exercises/. */
 export function hasStudentFilesAtTop(dir: string): boolean {
@@ -57,7 +60,7 @@ export function looksLikeSubmission(dir: string): boolean {
     .filter((n) => !IGNORED.has(n) && !n.startsWith('.'))
     .map((n) => path.join(dir, n));
   if (children.some((c) => /\.zip$/i.test(c) || (statSync(c).isDirectory() && hasStudentFilesAtTop(c)))) return false;
-  return locateStudentFile(dir, 'engine.ts') !== undefined || locateStudentFile(dir, 'manual.ts') !== undefined;
+  return locateStudentFile(dir, 'engine') !== undefined || locateStudentFile(dir, 'manual') !== undefined;
 }
 
 /** Plain listing: every zip stays one submission (see discover-all.ts for LMS bulk downloads). */

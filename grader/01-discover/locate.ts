@@ -1,18 +1,28 @@
 /**
  * Finds a student file inside a submission. The contract puts it "somewhere
- * inside, normally exercises/", so the usual places are tried first, then the
- * shallowest match anywhere (never inside node_modules or .git).
+ * inside, normally exercises/", and lets it be TypeScript or JavaScript, so
+ * every extension Node (or tsx) would run is looked for: first in the places
+ * students put it (exercises/, the root, src/), then the shallowest match
+ * anywhere (never inside node_modules or .git).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const MAX_DEPTH = 4;
-const SKIP = new Set(['node_modules', '.git', '__MACOSX']);
+/** In order of preference: a TypeScript file wins over the JavaScript compiled from it. */
+export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
+export const USUAL_FOLDERS = ['exercises', '.', 'src'] as const;
 
-export function locateStudentFile(root: string, name: string): string | undefined {
-  for (const candidate of [path.join(root, 'exercises', name), path.join(root, name)]) {
-    if (isFile(candidate)) return candidate;
-  }
+const MAX_DEPTH = 4;
+const SKIP = new Set(['node_modules', '.git', '__MACOSX', 'dist', 'build']);
+
+/** The file of `base` (`engine`, `manual`) in `root`, whatever its extension. */
+export function locateStudentFile(root: string, base: string): string | undefined {
+  const names = CODE_EXTENSIONS.map((ext) => `${base}${ext}`);
+  for (const folder of USUAL_FOLDERS)
+    for (const name of names) {
+      const candidate = path.join(root, folder, name);
+      if (isFile(candidate)) return candidate;
+    }
   let level = [root];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
@@ -23,10 +33,11 @@ export function locateStudentFile(root: string, name: string): string | undefine
       } catch {
         continue;
       }
+      const found = names.map((name) => (entries.includes(name) ? path.join(dir, name) : '')).find(isFile);
+      if (found) return found;
       for (const entry of entries) {
         if (SKIP.has(entry)) continue;
         const full = path.join(dir, entry);
-        if (entry === name && isFile(full)) return full;
         if (isDirectory(full)) next.push(full);
       }
     }
@@ -35,8 +46,13 @@ export function locateStudentFile(root: string, name: string): string | undefine
   return undefined;
 }
 
+/** What to say when no file of `base` exists. */
+export function missingFileMessage(base: string): string {
+  return `${base}.ts is missing (${base}.js, .mjs or .cjs would do too): put it in exercises/${base}.ts`;
+}
+
 function isFile(p: string): boolean {
-  return existsSync(p) && statSync(p).isFile();
+  return p !== '' && existsSync(p) && statSync(p).isFile();
 }
 
 function isDirectory(p: string): boolean {

@@ -3,12 +3,16 @@
  * sandbox. Every problem becomes a GraderError attached to that file, so one
  * broken file (or one broken submission) never stops the rest.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import { extractZip } from '../01-discover/zip.ts';
 import { GraderError, isGraderError } from '../errors.ts';
+import { scanBlockers, type Blocker } from './blockers.ts';
 import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
-import { locateStudentFile } from '../01-discover/locate.ts';
+import { refusal } from './refusal.ts';
+import { readCode } from './stay-inside.ts';
+import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
 
 export const STUDENT_MODULES = ['engine', 'manual', 'nn'] as const;
 export type StudentModule = (typeof STUDENT_MODULES)[number];
@@ -17,7 +21,13 @@ export type StudentModule = (typeof STUDENT_MODULES)[number];
 export const ENGINE_MODULES: StudentModule[] = ['engine', 'manual'];
 export const TRAINING_MODULES: StudentModule[] = ['engine', 'nn'];
 
-export type ModuleLoad = { ok: true; prepared: PreparedFile } | { ok: false; error: GraderError };
+/**
+ * A file that loaded keeps its blockers: those that depend on how the class
+ * behaves are reported only once a case confirms them (03-sandbox/confirm-form.ts).
+ */
+export type ModuleLoad =
+  | { ok: true; prepared: PreparedFile; blockers: Blocker[]; classLine?: number }
+  | { ok: false; error: GraderError };
 
 export interface LoadedSubmission {
   id: string;
@@ -59,21 +69,32 @@ export async function loadSubmission(
 }
 
 async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad> {
-  const file = locateStudentFile(root, `${name}.ts`);
-  if (!file) {
-    return {
-      ok: false,
-      error: new GraderError(
-        'E_SUBMISSION_MISSING_FILE',
-        `${name}.ts is missing: it should be in exercises/${name}.ts`,
-      ),
-    };
-  }
+  const file = locateStudentFile(root, name);
+  if (!file) return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', missingFileMessage(name)) };
+  const rel = path.relative(root, file);
+  const { blockers, classLine } = readBlockers(root, file, name);
   try {
-    return { ok: true, prepared: await prepareStudentFile(root, file, `__gradelab_${name}`) };
+    const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`);
+    return { ok: true, prepared, blockers, ...(classLine ? { classLine } : {}) };
   } catch (error) {
-    return { ok: false, error: asGraderError(error, 'E_SUBMISSION_LOAD') };
+    return { ok: false, error: refusal(rel, blockers, asGraderError(error, 'E_SUBMISSION_LOAD')) };
   }
+}
+
+/** The file's blockers, when it can be read as code at all (else the bundler says why not). */
+function readBlockers(root: string, file: string, name: StudentModule): { blockers: Blocker[]; classLine?: number } {
+  let read;
+  try {
+    read = readCode(realpathSync.native(root), file);
+  } catch {
+    return { blockers: [] };
+  }
+  if (!('text' in read)) return { blockers: [] };
+  const at = /\bclass\s+Value\b/.exec(read.text);
+  return {
+    blockers: scanBlockers(read.text, name),
+    ...(at ? { classLine: read.text.slice(0, at.index).split('\n').length } : {}),
+  };
 }
 
 function asGraderError(error: unknown, code: GraderError['code']): GraderError {

@@ -34,16 +34,32 @@ export interface PreparedFile {
  * bundle at a small fraction of the cost. Anything that merely looks like an
  * import (even in a comment) takes the bundling path, which is always right.
  */
-const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]|\bmodule\b|\bexports\b/;
+const MAY_IMPORT = /\bimport\b|\brequire\b|\bfrom\s*['"`]|\bmodule\b|\bexports\b|\bexport\s*=/;
 /** A re-export whose path hides behind a comment passes MAY_IMPORT; oxc prints it as `from "…"`. */
 const REEXPORTS = /\bfrom\s*["']/;
+
+/** An ES module's own syntax, at the start of a line (not `import(`, which CommonJS may use too). */
+const ESM_SYNTAX = /^[ \t]*(?:import\s*[\w{*'"]|export\b)/m;
+
+/**
+ * Whether Node would run the file as CommonJS: by its extension, or, for
+ * `.js` and `.ts`, because it has no import or export of an ES module.
+ * CommonJS runs in sloppy mode in Node, and so it does here.
+ */
+export function isCommonJs(file: string, source: string): boolean {
+  const ext = path.extname(file);
+  if (ext === '.cjs' || ext === '.cts') return true;
+  if (ext === '.mjs' || ext === '.mts') return false;
+  return !ESM_SYNTAX.test(source) && /\b(?:module\.exports|exports\.|require\s*\()/.test(source);
+}
 
 export async function prepareStudentFile(root: string, entry: string, globalName: string): Promise<PreparedFile> {
   const realRoot = realpathSync.native(root);
   const relEntry = path.relative(root, entry);
   const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry);
+  const lang = /\.[cm]?js$/.test(relEntry) ? 'js' : 'ts';
   if (!MAY_IMPORT.test(source)) {
-    const result = await transpile(relEntry, source, realRoot);
+    const result = await transpile(relEntry, source, realRoot, lang);
     if (result.errors.length > 0) throw transformError(result.errors, relEntry, source);
     if (!REEXPORTS.test(result.code)) return { file: relEntry, code: result.code, format: 'module' };
   }
@@ -61,8 +77,9 @@ export async function prepareStudentFile(root: string, entry: string, globalName
       plugins: [stayInside(realRoot)],
     });
     try {
-      // Strict mode, as an ES module under Vitest is.
-      const { output } = await bundle.generate({ format: 'iife', name: globalName, banner: '"use strict";' });
+      // Strict mode, as an ES module is; CommonJS stays sloppy, as Node runs it.
+      const banner = isCommonJs(relEntry, source) ? '' : '"use strict";';
+      const { output } = await bundle.generate({ format: 'iife', name: globalName, banner });
       return { file: relEntry, code: output[0].code, format: 'script' };
     } finally {
       await bundle.close();

@@ -7,9 +7,11 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rolldown';
 import type { ErrorCode } from '../errors.ts';
+import { importMessage } from './blockers.ts';
 import { tooDeep } from './nesting-guard.ts';
+import { isShim, shimFor } from './shims.ts';
 
-const ALLOWED_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.mts', '.json']);
+const ALLOWED_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']);
 
 export const PLUGIN_NAME = 'stay-inside-submission';
 
@@ -57,7 +59,8 @@ function unfit(file: string): string | undefined {
 }
 
 /**
- * A bundler plugin that refuses the rest. A bare specifier is refused before
+ * A bundler plugin that refuses the rest. A harmless Node built-in resolves
+ * to its stand-in (./shims.ts); any other bare specifier is refused before
  * anything resolves it; a relative one is resolved and then checked where it
  * really leads, when the file is loaded.
  */
@@ -66,8 +69,10 @@ export function stayInside(realRoot: string): Plugin {
     name: PLUGIN_NAME,
     resolveId(specifier, importer) {
       if (importer === undefined || specifier.startsWith('./') || specifier.startsWith('../')) return null;
+      const shim = shimFor(specifier);
+      if (shim) return shim;
       return this.error({
-        message: `only your own files can be imported here, not '${specifier}'`,
+        message: importMessage(specifier),
         id: importer,
         loc: importLocation(importer, specifier),
       });
@@ -75,6 +80,7 @@ export function stayInside(realRoot: string): Plugin {
     load(id) {
       // Bundler-internal modules (its runtime helpers) have ids that start with \0.
       if (id.startsWith('\0')) return null;
+      if (isShim(id)) return { code: readFileSync(id, 'utf8') };
       const read = readCode(realRoot, id);
       if ('text' in read) return { code: read.text };
       return read.line === undefined

@@ -58,10 +58,10 @@ function start(): Worker {
   return started;
 }
 
-/** TypeScript to an ES module of the course's ES2022, the student's tsconfig ignored. */
-export function transpile(file: string, text: string, cwd: string): Promise<Transpiled> {
+/** TypeScript (or JavaScript, `lang: 'js'`) to an ES module of the course's ES2022, the student's tsconfig ignored. */
+export function transpile(file: string, text: string, cwd: string, lang: 'ts' | 'js' = 'ts'): Promise<Transpiled> {
   const id = nextId++;
-  const options = { lang: 'ts', sourceType: 'module', target: TARGET, tsconfig: false, cwd };
+  const options = { lang, sourceType: 'module', target: TARGET, tsconfig: false, cwd };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     if (queue.push({ id, file, text, options }) === 1) setImmediate(flush);

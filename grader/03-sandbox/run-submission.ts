@@ -6,6 +6,8 @@ import type { CaseDef } from '../cases/case-list.ts';
 import { GraderError } from '../errors.ts';
 import { STUDENT_MODULES, type LoadedSubmission, type StudentModule } from '../02-load/load-submission.ts';
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { refusal } from '../02-load/refusal.ts';
+import { confirmForm } from './confirm-form.ts';
 import { decodeReply } from './wire.ts';
 
 /** What a case produced: a parsed (still untrusted) reply, or why there is none. */
@@ -122,6 +124,12 @@ export async function runSubmission(
       timeoutsInARow = outcome.kind === 'timeout' ? timeoutsInARow + 1 : 0;
       if (outcome.kind === 'timeout' && deadline - Date.now() <= 0) stopped = timedOut = true;
     }
+    const refused = moduleErrors.engine ? undefined : confirmForm(loaded.modules.engine, runnable, outcomes);
+    if (refused) {
+      moduleErrors.engine = refused;
+      for (const c of runnable)
+        if (moduleOf(c) === 'engine') outcomes.set(c.id, { outcome: { kind: 'skipped', error: refused }, ms: 0 });
+    }
     const printed = complete ? printedByBatch : sandbox.output();
     sandbox.dispose();
     const { output, truncated } = await printed;
@@ -211,17 +219,20 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
       // The file where it was found (e.g. exercises/engine.ts), so CI annotations land on it.
       const load = loaded.modules[name];
       const file = load?.ok ? load.prepared.file : `${name}.ts`;
+      const blockers = load?.ok ? load.blockers.filter((b) => b.kind === 'export' || b.kind === 'import') : [];
       moduleErrors[name] = names.includes(`${required.name}:uninitialized`)
         ? new GraderError(
             'E_SUBMISSION_LOAD',
             `${file} never finished loading: ${required.name} was never defined. Does its top level wait (await) for something that never happens?`,
             { location: { file } },
           )
-        : new GraderError(
-            'E_SUBMISSION_MISSING_EXPORT',
-            `${name}.ts does not export ${required.name}: it needs \`${required.what}\``,
-            { location: { file } },
-          );
+        : blockers.length > 0
+          ? refusal(file, load!.ok ? load!.blockers : blockers)
+          : new GraderError(
+              'E_SUBMISSION_MISSING_EXPORT',
+              `${file} does not export ${required.name}: it needs \`${required.what}\``,
+              { location: { file } },
+            );
     }
   }
 }

@@ -28,7 +28,7 @@ export function scoreSubmission(input: ScoreInput): SubmissionResult {
   const tests = input.cases.map((c) => testResult(c, input.judged.get(c.id)!, input));
   const sum = (kind: CaseDef['kind'], field: 'points' | 'maxPoints') =>
     round(tests.filter((t) => t.kind === kind).reduce((s, t) => s + t[field], 0));
-  const errors = input.loadErrors.map(toSubmissionError);
+  const errors = input.loadErrors.flatMap((e) => [e, ...e.also]).map(toSubmissionError);
   const timedOut = input.run?.timedOut ?? false;
   const diagnoses = input.diagnosis.ids.map((id) => {
     const m = MISCONCEPTION_BY_ID.get(id)!;

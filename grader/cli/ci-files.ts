@@ -48,8 +48,8 @@ export function annotationContext(source: SubmissionSource, root: string, now: D
   if (source.kind !== 'folder') return { toRepoPath: (p) => p, now };
   return {
     toRepoPath: (p) => toPosix(path.relative(root, path.resolve(source.path, p))),
-    engine: studentFile(source.path, 'engine.ts', root),
-    manual: studentFile(source.path, 'manual.ts', root),
+    engine: studentFile(source.path, 'engine', root),
+    manual: studentFile(source.path, 'manual', root),
     now,
   };
 }

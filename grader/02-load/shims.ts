@@ -1,0 +1,29 @@
+/**
+ * The Node built-ins a submission may import: pure stand-ins for what
+ * students use to print and check their work (node:util's inspect and
+ * format, node:assert, console), under the bare and the `node:` names. They
+ * are bundled into the student's code and run inside the sandbox like it,
+ * so the sandbox still gets no Node API of its own. Everything else Node
+ * offers is refused at its import line (./blockers.ts).
+ */
+import { fileURLToPath } from 'node:url';
+
+const SHIMS: Record<string, string> = {
+  util: 'util.ts',
+  assert: 'assert.ts',
+  'assert/strict': 'assert-strict.ts',
+  console: 'console.ts',
+};
+
+const DIR = fileURLToPath(new URL('../03-sandbox/shims/', import.meta.url));
+
+/** Absolute path of the stand-in for `specifier`, if it has one. */
+export function shimFor(specifier: string): string | undefined {
+  const file = SHIMS[specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier];
+  return file ? `${DIR}${file}` : undefined;
+}
+
+/** Whether `id` (an absolute path the bundler resolved) is one of the stand-ins. */
+export function isShim(id: string): boolean {
+  return id.startsWith(DIR) && Object.values(SHIMS).some((file) => id === `${DIR}${file}`);
+}

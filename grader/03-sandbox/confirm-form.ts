@@ -1,0 +1,53 @@
+/**
+ * Blockers that depend on how the class behaves (a method the contract
+ * names that the class calls otherwise, a constructor that takes an object)
+ * are reported only when the cases confirm them: a required op the class
+ * lacks, or leaves whose value is not the number they were built from. Then
+ * the engine is refused, at the line of the blocker, with every blocker of
+ * the file listed.
+ */
+import type { CaseDef } from '../cases/case-list.ts';
+import { isLeaf } from '../cases/graph.ts';
+import { GraderError } from '../errors.ts';
+import type { ModuleLoad } from '../02-load/load-submission.ts';
+import { refusal } from '../02-load/refusal.ts';
+import type { CaseOutcome } from './run-submission.ts';
+
+type Reply = { ok?: boolean; data?: unknown[]; error?: { name?: string; message?: string } };
+
+export function confirmForm(
+  load: ModuleLoad | undefined,
+  cases: CaseDef[],
+  outcomes: Map<string, { outcome: CaseOutcome }>,
+): GraderError | undefined {
+  if (!load?.ok) return undefined;
+  const missing = new Set<string>();
+  let leavesWrong = false;
+  for (const c of cases) {
+    const outcome = outcomes.get(c.id)?.outcome;
+    if (!c.graph || outcome?.kind !== 'reply') continue;
+    const reply = outcome.reply as Reply;
+    if (reply.ok === false && reply.error?.name === 'MissingMethod') {
+      const name = /no method (\w+)\(\)/.exec(reply.error.message ?? '')?.[1];
+      if (name) missing.add(name);
+    }
+    if (reply.ok && Array.isArray(reply.data))
+      leavesWrong ||= c.graph.nodes.some((node, i) => isLeaf(node) && reply.data![i] !== node.value);
+  }
+  const confirmed = load.blockers.filter(
+    (b) => (b.kind === 'method' && missing.has(b.method!)) || (b.kind === 'constructor' && leavesWrong),
+  );
+  const unexplained = [...missing].filter((name) => !confirmed.some((b) => b.method === name));
+  if (confirmed.length === 0 && unexplained.length === 0) return undefined;
+  const file = load.prepared.file;
+  const noMethod = unexplained.map((name) => ({
+    kind: 'method' as const,
+    code: 'E_SUBMISSION_FORM' as const,
+    line: load.classLine ?? 1,
+    message: `Value has no method ${name}(): the contract's names are add, mul, tanh, each a method of Value (a.${name}(b))`,
+    method: name,
+  }));
+  // Every blocker of the file at once, the confirmed ones first.
+  const rest = load.blockers.filter((b) => !confirmed.includes(b) && b.kind !== 'method' && b.kind !== 'constructor');
+  return refusal(file, [...confirmed, ...noMethod, ...rest]);
+}
