@@ -9,6 +9,7 @@ import type { GraphSpec } from '../cases/graph.ts';
 import { buildAndBackward, type ProgramValue, type ProgramValueClass } from '../cases/program.ts';
 import { runTraining } from '../cases/nn/run-training.ts';
 import type { TrainingRequest } from '../cases/nn/training-record.ts';
+import { installConsole, printed, show } from './sandbox-console.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
@@ -37,33 +38,11 @@ const I32 = Int32Array;
 const subarray = Float64Array.prototype.subarray;
 const apply = Reflect.apply;
 const ownKeys = Reflect.ownKeys;
-const OUTPUT_CAP = 64 * 1024;
 const g = globalThis as unknown as Record<string, unknown>;
 
-let output = '';
 const trainingRuns = new Map<string, unknown>();
-let truncated = false;
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return String(value);
-  } catch {
-    return '[unprintable]';
-  }
-}
-
-function write(args: unknown[]): void {
-  if (truncated) return;
-  const line = `${args.map(show).join(' ')}\n`;
-  if (output.length + line.length > OUTPUT_CAP) {
-    output += line.slice(0, OUTPUT_CAP - output.length);
-    truncated = true;
-  } else output += line;
-}
-
-const log = (...args: unknown[]) => write(args);
-g.console = { log, info: log, warn: log, error: log, debug: log, trace: log };
+installConsole(g);
 
 /** Non-finite numbers and non-numbers become strings that say what they were. */
 function plain(value: unknown): number | string {
@@ -192,4 +171,4 @@ g.__gradelab_run = (json: string, numbers: Float64Array = new F64(0)): [string, 
   return [stringify({ ok: true, batch: completed }), results];
 };
 
-g.__gradelab_output = (): string => stringify({ output, truncated });
+g.__gradelab_output = (): string => stringify(printed());
