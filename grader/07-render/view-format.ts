@@ -38,8 +38,10 @@ const TEST_BADGES: Record<TestStatus, StatusBadge> = {
   timeout: { label: 'Timed out', icon: '◷', css: 'st-timeout' },
 };
 
+const NOT_ATTEMPTED: StatusBadge = { label: 'Not attempted', icon: '–', css: 'st-skipped' };
+
 export function testBadge(status: TestStatus, notAttempted = false): StatusBadge {
-  if (notAttempted) return { label: 'Not attempted', icon: '–', css: 'st-skipped' };
+  if (notAttempted) return NOT_ATTEMPTED;
   return TEST_BADGES[status];
 }
 

@@ -10,6 +10,11 @@ import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
 import { statusWord } from './markdown.ts';
 
+/** `neg()` for a bonus op's case, the export's name for an optional export. */
+function attemptName(t: SubmissionResult['tests'][number]): string {
+  return /: (\w+\(\))\.$/.exec(t.message)?.[1] ?? /: (\w+) is /.exec(t.message)?.[1] ?? t.id;
+}
+
 export function renderConsoleReport(results: Results, s: SubmissionResult, now: Date): string {
   const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
   const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`];
@@ -25,5 +30,8 @@ export function renderConsoleReport(results: Results, s: SubmissionResult, now: 
     lines.push(`  ${statusWord(t)}: ${t.name}${hidden} [${t.points}/${t.maxPoints}]: ${t.message}`);
   }
   if (notRun.length > 0) lines.push(`  ${notRun.length} case(s) not run: ${notRun[0].message}`);
+  // Optional work left alone is not a problem to fix: one quiet line, no more.
+  const skipped = [...new Set(s.tests.filter((t) => t.notAttempted).map(attemptName))];
+  if (skipped.length > 0) lines.push(`  not attempted (optional): ${skipped.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
