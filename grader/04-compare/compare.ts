@@ -36,6 +36,7 @@ export interface Judgement {
   nodes?: NodeReport[];
   /** The student's numbers in node order, kept for diagnosis. */
   student?: { data: Num[]; grad: Num[] };
+  /** Optional work left alone: status stays 'fail' (the contract's four statuses), but it is never shown or counted as one. */
   notAttempted?: boolean;
   /** Share of the points earned, for cases with partial credit (0..1). */
   fraction?: number;
@@ -73,8 +74,7 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
   const problems = check('sandbox-reply', reply, 'reply');
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
-    if (reply.error.name === 'NotAttempted')
-      return { ...same('fail', 'Not attempted (optional bonus).'), notAttempted: true };
+    if (reply.error.name === 'NotAttempted' && c.kind === 'bonus') return notAttempted(reply.error.message);
     return same('error', `Your code threw ${reply.error.name}: ${reply.error.message}`);
   }
   return 'data' in reply
@@ -84,6 +84,12 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
 
 function same(status: Judgement['status'], text: string): Judgement {
   return { status, summary: text, detail: text };
+}
+
+/** `bonus op neg() is not attempted (...)` → `Not attempted (optional bonus): neg()`. */
+function notAttempted(why: string): Judgement {
+  const op = /\b(\w+)\(\)/.exec(why)?.[1];
+  return { ...same('fail', `Not attempted (optional bonus)${op ? `: ${op}()` : ''}.`), notAttempted: true };
 }
 
 function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tolerance): Judgement {
@@ -101,15 +107,20 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   for (let i = 0; i < n; i++) ok[i] = okAt(i);
   const nodes = nodeReports(graph, student, reference, ok);
   const wrong = nodes.filter((node) => !node.ok);
-  const first = wrong.find((node) => node.divergence) ?? wrong[0];
-  const what = close(first.student.data, first.expected.data, tol)
-    ? `${first.id}.grad is ${show(first.student.grad)} but should be ${show(first.expected.grad)}`
-    : `${first.id}.data is ${show(first.student.data)} but should be ${show(first.expected.data)}`;
+  // A wrong value (data) comes first: every gradient is built on the values, so the
+  // earliest node in graph order whose value is wrong is where the trouble starts.
+  const badValue = nodes.find((node) => !close(node.student.data, node.expected.data, tol));
+  const first = badValue ?? wrong.find((node) => node.divergence) ?? wrong[0];
+  const what = badValue
+    ? `${first.id}.data is ${show(first.student.data)} but should be ${show(first.expected.data)}: the value computed in the forward pass is wrong, not only the gradient`
+    : `${first.id}.grad is ${show(first.student.grad)} but should be ${show(first.expected.grad)}`;
   const more = wrong.length > 1 ? ` (${wrong.length - 1} more node${wrong.length > 2 ? 's' : ''} differ)` : '';
   return {
     status: 'fail',
     // No counts: the size of a hidden graph is itself a hint about its inputs.
-    summary: 'Some values or gradients differ from the reference.',
+    summary: badValue
+      ? 'A value computed in the forward pass (data) differs from the reference, and so do gradients built on it.'
+      : 'Some values or gradients differ from the reference.',
     detail: `${what}${more}.`,
     nodes,
     student,
@@ -152,8 +163,15 @@ function nodeReports(
 function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Tolerance): Judgement {
   const want = (referenceFor(c) as { value: number | Record<string, number> }).value;
   if (typeof want === 'number') {
-    if (value === 'NaN')
-      return { ...same('fail', `Not attempted: ${c.export!.name} is still NaN (optional bonus).`), notAttempted: true };
+    // An optional export left NaN, or not written at all, is not attempted.
+    if (c.kind === 'bonus' && (value === 'NaN' || value === 'undefined'))
+      return {
+        ...same(
+          'fail',
+          `Not attempted (optional bonus): ${c.export!.name} is ${value === 'NaN' ? 'still NaN' : 'not exported'}.`,
+        ),
+        notAttempted: true,
+      };
     // A single number is an estimate (the nudge question), so it gets a loose tolerance.
     const ok = typeof value !== 'object' && close(value, want, ESTIMATE_TOLERANCE);
     return ok

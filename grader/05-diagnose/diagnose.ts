@@ -1,14 +1,19 @@
 /**
  * Names the misconception behind a submission's wrong gradients by finding
  * the mutant whose gradients equal the student's on every case. Runs in the
- * trusted process on numbers already returned by the sandbox.
+ * trusted process on numbers already returned by the sandbox. Two mistakes
+ * no mutant can reproduce are found first and set aside: plain numbers used
+ * as Values (./number-operands.ts) and wrong forward values (./forward-values.ts).
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import type { NodeArrays } from '../04-compare/reference.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
 import { mutantNodes, pairCandidates, singleCandidates, type Candidate } from './candidates.ts';
+import { forwardValueNote, hasWrongValue, WRONG_FORWARD_VALUE } from './forward-values.ts';
+import { MISCONCEPTIONS } from './misconceptions.ts';
 import { explainCase, type CaseNote } from './notes.ts';
+import { failsOnNumbers, NUMBER_OPERAND, numberOperandNote, crashesOnlyWithNumbers } from './number-operands.ts';
 
 export interface Diagnosis {
   /** Misconception ids, in catalogue order. */
@@ -19,6 +24,7 @@ export interface Diagnosis {
 }
 
 type StudentNumbers = { data: Array<number | string>; grad: Array<number | string> };
+type Item = { c: CaseDef; j: Judgement; student: StudentNumbers };
 
 // The sandbox sends non-finite numbers as 'NaN', 'Infinity' or '-Infinity'
 // (JSON has no such numbers), so a mutant's overflow is matched by name.
@@ -33,43 +39,54 @@ function sameAs(student: StudentNumbers, mutant: NodeArrays | null, tol: Toleran
 }
 
 export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: Tolerance): Diagnosis {
-  const compared = cases.filter((c) => c.graph && judged.get(c.id)?.student);
-  const failing = compared.filter((c) => judged.get(c.id)!.status === 'fail');
   const perCase = new Map<string, CaseNote>();
-  if (failing.length === 0) return { ids: [], explainsAll: true, perCase };
+  const found = new Set<string>();
+  const items: Item[] = [];
+  const cleanRun = crashesOnlyWithNumbers(cases, judged);
+  for (const c of cases) {
+    const j = judged.get(c.id)!;
+    if (failsOnNumbers(c, j, cleanRun, tol)) {
+      // Set aside: what else is wrong shows in the cases a plain number does not spoil.
+      perCase.set(c.id, numberOperandNote(j));
+      found.add(NUMBER_OPERAND);
+    } else if (c.graph && j.student) items.push({ c, j, student: j.student });
+  }
+  const failing: Item[] = [];
+  for (const item of items.filter((i) => i.j.status === 'fail')) {
+    if (!hasWrongValue(item.j, tol)) failing.push(item);
+    else {
+      found.add(WRONG_FORWARD_VALUE);
+      if (!perCase.has(item.c.id)) perCase.set(item.c.id, forwardValueNote(item.c, item.j, tol));
+    }
+  }
+  const compared = items.filter((i) => i.j.status !== 'fail' || failing.includes(i));
+  if (failing.length === 0) return { ids: orderIds([...found]), explainsAll: true, perCase };
   // Failing cases first: most candidates are ruled out by the first of them.
-  const bySize = (a: CaseDef, b: CaseDef) => size(a) - size(b);
-  const ordered = [
-    ...failing.sort(bySize),
-    ...compared.filter((c) => judged.get(c.id)!.status !== 'fail').sort(bySize),
-  ];
-  const explains = (cand: Candidate) =>
-    ordered.every((c) => sameAs(judged.get(c.id)!.student!, mutantNodes(cand, c), tol));
-  const found = singleCandidates().filter(explains);
-  const pair = found.length > 0 ? undefined : pairCandidates().find(explains);
-  const best = pair ? [pair] : found;
+  const bySize = (a: Item, b: Item) => a.c.graph!.nodes.length - b.c.graph!.nodes.length;
+  const ordered = [...failing.sort(bySize), ...compared.filter((i) => !failing.includes(i)).sort(bySize)];
+  const explains = (cand: Candidate) => ordered.every((i) => sameAs(i.student, mutantNodes(cand, i.c), tol));
+  const singles = singleCandidates().filter(explains);
+  const pair = singles.length > 0 ? undefined : pairCandidates().find(explains);
+  const best = pair ? [pair] : singles;
+  const noteFor = (i: Item, note: CaseNote) => perCase.set(i.c.id, note);
   if (best.length > 0) {
-    const winner = best[0];
-    for (const c of failing) perCase.set(c.id, explainCase(c, winner, judged.get(c.id)!, tol));
-    return { ids: orderIds(best.flatMap((b) => b.ids)), explainsAll: true, perCase };
+    for (const i of failing) noteFor(i, explainCase(i.c, best[0], i.j, tol));
+    return { ids: orderIds([...found, ...best.flatMap((b) => b.ids)]), explainsAll: true, perCase };
   }
   // No single story fits everything: explain case by case where one mistake
   // matches exactly, and say plainly where none does.
-  const ids: string[] = [];
-  for (const c of failing) {
-    const match = singleCandidates().find((cand) => sameAs(judged.get(c.id)!.student!, mutantNodes(cand, c), tol));
-    const note = explainCase(c, match, judged.get(c.id)!, tol);
-    perCase.set(c.id, note);
+  const ids = [...found];
+  for (const i of failing) {
+    const match = singleCandidates().find((cand) => sameAs(i.student, mutantNodes(cand, i.c), tol));
+    const note = explainCase(i.c, match, i.j, tol);
+    noteFor(i, note);
     ids.push(...note.ids);
   }
   return { ids: orderIds(ids), explainsAll: false, perCase };
 }
 
-function size(c: CaseDef): number {
-  return c.graph!.nodes.length;
-}
-
 function orderIds(ids: string[]): string[] {
-  const order = singleCandidates().map((c) => c.ids[0]);
-  return [...new Set(ids)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const order = MISCONCEPTIONS.map((m) => m.id);
+  const rank = (id: string) => order.indexOf(id);
+  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b));
 }

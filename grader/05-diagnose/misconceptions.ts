@@ -16,6 +16,8 @@ export interface Misconception {
     | 'backward'
     | 'chain rule'
     | 'accumulation'
+    | 'operands'
+    | 'forward'
     | 'neg'
     | 'sub'
     | 'pow'
@@ -94,7 +96,18 @@ export const MISCONCEPTIONS: Misconception[] = [
     bonus: false,
     title: 'backward() runs the local rules out of order, or more than once per node',
     hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting).",
-    variants: [{ order: 'forward' }, { order: 'repeat' }],
+    // Out of order, or once per path: a sort without its visited set, a recursive walk that runs each rule as it
+    // descends, a breadth-first queue with or without a visited set; children in an array or in a Set.
+    variants: [
+      { order: 'forward' },
+      { order: 'repeat' },
+      { order: 'repeat', uniqueChildren: true },
+      { order: 'descend' },
+      { order: 'descend', uniqueChildren: true },
+      { order: 'bfs-repeat' },
+      { order: 'bfs-repeat', uniqueChildren: true },
+      { order: 'bfs' },
+    ],
   },
   {
     id: 'backward-not-seeded',
@@ -103,6 +116,24 @@ export const MISCONCEPTIONS: Misconception[] = [
     title: "backward() does not set the output's own gradient to 1",
     hint: 'Every gradient is a multiple of dL/dL = 1. If the output starts at grad 0, every gradient stays 0: set this.grad = 1 before running the rules.',
     variants: [{ unseeded: true }],
+  },
+  {
+    // Found by running the case again with every plain number wrapped in a Value (05-diagnose/number-operands.ts).
+    id: 'number-operand-not-wrapped',
+    rule: 'operands',
+    bonus: false,
+    title: 'a plain-number operand is used as if it were a Value (other.data of a number)',
+    hint: 'a.add(2) and a.mul(2) receive a plain number: wrap plain numbers in a Value first (const o = other instanceof Value ? other : new Value(other)), then use o everywhere, in the forward value and in the backward rule. Reading 2.data gives undefined, hence NaN, and a number in _prev breaks the topological sort (v._prev is not iterable).',
+    variants: [],
+  },
+  {
+    // Found by comparing values, not gradients (05-diagnose/forward-values.ts).
+    id: 'wrong-forward-value',
+    rule: 'forward',
+    bonus: false,
+    title: 'a value computed in the forward pass (data) is wrong',
+    hint: "The gradients are built on the forward values: a node's data must be exactly the result of its op (a + b, a * b, tanh(a)), and a leaf's data the number it was made from. Fix the first wrong data before looking at any gradient.",
+    variants: [],
   },
   {
     id: 'neg-detached',
@@ -143,6 +174,14 @@ export const MISCONCEPTIONS: Misconception[] = [
     title: 'pow differentiates with respect to the exponent',
     hint: 'In x ** n the exponent n is a plain number: the gradient goes to x, and is n * x ** (n - 1).',
     variants: [{ powWrtExponent: true }],
+  },
+  {
+    id: 'pow-divides-by-base',
+    rule: 'pow',
+    bonus: true,
+    title: "pow's derivative is computed as n * out / x, which is 0 / 0 at x = 0",
+    hint: 'n * x ** n / x equals n * x ** (n - 1) everywhere except at x = 0, where it divides by zero: write n * x ** (n - 1) directly (0 ** 0 is 1 in JavaScript).',
+    variants: [{ powDividesByBase: true }],
   },
 ];
 

@@ -17,14 +17,27 @@ export interface Flaws {
   tanhInput?: boolean;
   tanhNoSquare?: boolean;
   addSplit?: boolean;
-  /** 'forward': rules run in creation order; 'repeat': no visited set, so shared nodes run once per path. */
-  order?: 'forward' | 'repeat';
+  /**
+   * How backward() orders the rules. 'forward': creation order; 'repeat': a
+   * topological sort without its visited set, so shared nodes run once per
+   * path; 'descend': a recursive walk that runs each rule as it reaches the
+   * node, once per path; 'bfs-repeat': a breadth-first queue without a
+   * visited set (once per path); 'bfs': breadth-first, each node once.
+   */
+  order?: 'forward' | 'repeat' | 'descend' | 'bfs-repeat' | 'bfs';
+  /** Children kept in a Set, as many ports do: b + b lists b once, so a per-path walk reaches it once from there. */
+  uniqueChildren?: boolean;
   unseeded?: boolean;
   negDetached?: boolean;
   subWrongSign?: boolean;
   reluOutput?: boolean;
   powWrtExponent?: boolean;
+  /** pow's derivative as n * out / x: right except at x = 0, where it is 0 / 0. */
+  powDividesByBase?: boolean;
 }
+
+/** A per-path walk visits a node once per path to it; past this many visits it is no answer (the student's would time out). */
+const MAX_VISITS = 200_000;
 
 export function mutantValueClass(flaws: Flaws): ValueClass {
   const overwrite = new Set(flaws.overwrite ?? []);
@@ -87,7 +100,12 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
     }
     pow(n: number): M {
       const out = new M(this.data ** n, [this]);
-      const local = () => (flaws.powWrtExponent ? this.data ** n * Math.log(this.data) : n * this.data ** (n - 1));
+      const local = () =>
+        flaws.powWrtExponent
+          ? this.data ** n * Math.log(this.data)
+          : flaws.powDividesByBase
+            ? (n * out.data) / this.data
+            : n * this.data ** (n - 1);
       out._backward = () => give('pow', this, local(), out.grad);
       return out;
     }
@@ -111,15 +129,22 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
   }
 
   function order(root: M): M[] {
+    if (flaws.order === 'descend' || flaws.order === 'bfs-repeat' || flaws.order === 'bfs') return walk(root);
     if (flaws.order === 'repeat') {
-      // micrograd's recursive build_topo without its visited set: a node
-      // reached along two paths is listed, and run, twice.
+      // micrograd's build_topo without its visited set: a node reached along
+      // two paths is listed, and run, twice. Iterative, as the long chain needs.
       const seq: M[] = [];
-      const walk = (n: M) => {
-        n._prev.forEach(walk);
-        seq.push(n);
-      };
-      walk(root);
+      const stack: Array<[M, boolean]> = [[root, false]];
+      while (stack.length > 0) {
+        const [n, expanded] = stack.pop()!;
+        if (expanded) {
+          if (seq.push(n) > MAX_VISITS) throw new RangeError('too many visits');
+          continue;
+        }
+        stack.push([n, true]);
+        const kids = children(n);
+        for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);
+      }
       return seq.reverse();
     }
     const topo: M[] = [];
@@ -137,6 +162,36 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       for (const c of n._prev) if (!seen.has(c)) stack.push([c, false]);
     }
     return flaws.order === 'forward' ? topo : topo.reverse();
+  }
+
+  function children(n: M): M[] {
+    return flaws.uniqueChildren ? [...new Set(n._prev)] : n._prev;
+  }
+
+  /** The nodes in the order a walk from the output reaches them, each time it does (see Flaws.order). */
+  function walk(root: M): M[] {
+    const seq: M[] = [];
+    if (flaws.order === 'descend') {
+      // Depth first, each rule run on arrival: the order of a recursive walk, without its depth.
+      const stack = [root];
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        if (seq.push(n) > MAX_VISITS) throw new RangeError('too many visits');
+        const kids = children(n);
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      }
+      return seq;
+    }
+    const seen = new Set<M>([root]);
+    for (let queue = [root], at = 0; at < queue.length; at++) {
+      if (seq.push(queue[at]) > MAX_VISITS) throw new RangeError('too many visits');
+      for (const c of children(queue[at])) {
+        if (flaws.order === 'bfs' && seen.has(c)) continue;
+        seen.add(c);
+        queue.push(c);
+      }
+    }
+    return seq;
   }
 
   return M as unknown as ValueClass;

@@ -26,6 +26,8 @@ const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
   accumulation: 'accumulate',
   'chain rule': null,
   backward: null,
+  operands: null,
+  forward: null,
   neg: 'bonus-ops',
   sub: 'bonus-ops',
   pow: 'bonus-ops',

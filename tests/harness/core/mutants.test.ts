@@ -53,8 +53,13 @@ describe('the mutant engine', () => {
     for (const graph of graphs) expect(engineValues(Plain, graph)).toEqual(engineValues(Value, graph));
   });
 
-  it('knows at least one variant of every misconception', () => {
-    expect(new Set(singles.map((s) => s.id))).toEqual(new Set(MISCONCEPTIONS.map((m) => m.id)));
+  it('knows at least one variant of every misconception but the two found without mutants', () => {
+    // Plain numbers used as Values and wrong forward values are found by other means (05-diagnose/).
+    const byOtherMeans = ['number-operand-not-wrapped', 'wrong-forward-value'];
+    expect(new Set(singles.map((s) => s.id))).toEqual(
+      new Set(MISCONCEPTIONS.map((m) => m.id).filter((id) => !byOtherMeans.includes(id))),
+    );
+    for (const id of byOtherMeans) expect(MISCONCEPTIONS.find((m) => m.id === id)?.variants).toEqual([]);
   });
 
   it('every single variant differs from the reference on some case of the catalogue', () => {

@@ -1,0 +1,69 @@
+/**
+ * Plain numbers used as Values (`a.add(2)` reading `2.data`). No mutant can
+ * play this mistake, because it shows in two ways depending on the code
+ * around it, so it is read from the cases themselves:
+ * - as NaN: the first node, in graph order, whose value is wrong takes a
+ *   plain number as an operand, its Value operands are right, and its own
+ *   value is not a number (`x.data + undefined`);
+ * - as a crash (`v._prev is not iterable`, `Cannot create property 'grad'
+ *   on number`): the case has a plain-number operand, while a case without
+ *   one ran to the end.
+ */
+import type { CaseDef } from '../cases/catalog.ts';
+import { isLeaf, type GraphSpec } from '../cases/graph.ts';
+import type { Judgement } from '../04-compare/compare.ts';
+import { close, type Tolerance } from '../04-compare/tolerance.ts';
+import { MISCONCEPTION_BY_ID } from './misconceptions.ts';
+import type { CaseNote } from './notes.ts';
+
+export const NUMBER_OPERAND = 'number-operand-not-wrapped';
+
+/** Whether the graph hands a plain number to an op other than pow (whose exponent is a number by contract). */
+export function hasNumberOperand(graph: GraphSpec): boolean {
+  return graph.nodes.some((n) => !isLeaf(n) && n.op !== 'pow' && n.args.some((a) => typeof a === 'number'));
+}
+
+/**
+ * Whether case `c` fails because a plain number is used as a Value.
+ * `cleanRun`: crashes happen only where plain numbers are (crashesOnlyWithNumbers).
+ */
+export function failsOnNumbers(c: CaseDef, j: Judgement | undefined, cleanRun: boolean, tol: Tolerance): boolean {
+  if (!j || !c.graph || j.notAttempted || !hasNumberOperand(c.graph)) return false;
+  if (j.status === 'error') return cleanRun && !j.summary.startsWith('Not run');
+  if (j.status !== 'fail' || !j.nodes) return false;
+  const first = j.nodes.find((n) => !close(n.student.data, n.expected.data, tol));
+  if (!first || first.op === 'leaf' || first.op === 'pow' || typeof first.student.data === 'number') return false;
+  if (!first.args.some((a) => typeof a === 'number')) return false;
+  const byId = new Map(j.nodes.map((n) => [n.id, n]));
+  return first.args.every((a) => typeof a === 'number' || byId.get(a)?.student.data === byId.get(a)?.expected.data);
+}
+
+/**
+ * Crashes happen only where plain numbers are: some case without them ran to
+ * the end, and every case that crashed has them.
+ */
+export function crashesOnlyWithNumbers(cases: CaseDef[], judged: Map<string, Judgement>): boolean {
+  const crashed = (c: CaseDef) => {
+    const j = judged.get(c.id);
+    return j?.status === 'error' && !j.notAttempted && !j.summary.startsWith('Not run');
+  };
+  const graphs = cases.filter((c) => c.graph);
+  return (
+    graphs.some((c) => !hasNumberOperand(c.graph!) && judged.get(c.id)?.student !== undefined) &&
+    graphs.every((c) => !crashed(c) || hasNumberOperand(c.graph!))
+  );
+}
+
+export function numberOperandNote(j: Judgement): CaseNote {
+  const m = MISCONCEPTION_BY_ID.get(NUMBER_OPERAND)!;
+  const how =
+    j.status === 'error'
+      ? `here it makes your code crash (${j.summary.replace(/^Your code threw /, '')})`
+      : 'here it turns a value into NaN, and every gradient after it';
+  return {
+    ids: [NUMBER_OPERAND],
+    kind: 'explained',
+    note: `Likely cause: ${m.title}; ${how}. Wrap plain numbers in a Value.`,
+    hints: [m.hint],
+  };
+}
