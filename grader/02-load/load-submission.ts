@@ -26,8 +26,7 @@ export const TRAINING_MODULES: StudentModule[] = ['engine', 'nn'];
  * behaves are reported only once a case confirms them (03-sandbox/confirm-form.ts).
  */
 export type ModuleLoad =
-  | { ok: true; prepared: PreparedFile; blockers: Blocker[]; classLine?: number }
-  | { ok: false; error: GraderError };
+  { ok: true; prepared: PreparedFile; blockers: Blocker[]; classLine?: number } | { ok: false; error: GraderError };
 
 export interface LoadedSubmission {
   id: string;

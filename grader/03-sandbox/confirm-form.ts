@@ -8,17 +8,16 @@
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf } from '../cases/graph.ts';
-import { GraderError } from '../errors.ts';
+import { type GraderError } from '../errors.ts';
 import type { ModuleLoad } from '../02-load/load-submission.ts';
 import { refusal } from '../02-load/refusal.ts';
-import type { CaseOutcome } from './run-submission.ts';
 
 type Reply = { ok?: boolean; data?: unknown[]; error?: { name?: string; message?: string } };
 
 export function confirmForm(
   load: ModuleLoad | undefined,
   cases: CaseDef[],
-  outcomes: Map<string, { outcome: CaseOutcome }>,
+  outcomes: Map<string, { outcome: { kind: string; reply?: unknown } }>,
 ): GraderError | undefined {
   if (!load?.ok) return undefined;
   const missing = new Set<string>();

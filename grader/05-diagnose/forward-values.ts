@@ -5,7 +5,7 @@
  * it is named at the first node, in graph order, whose value is wrong.
  * Gradients built on a wrong value are wrong too, and are no clue.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement, NodeReport } from '../04-compare/compare.ts';
 import { close, show, type Tolerance } from '../04-compare/tolerance.ts';
 import { MISCONCEPTION_BY_ID } from './misconceptions.ts';

@@ -9,7 +9,7 @@
  *   on number`): the case has a plain-number operand, while a case without
  *   one ran to the end.
  */
-import type { CaseDef } from '../cases/catalog.ts';
+import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';

@@ -27,7 +27,6 @@ function fail_(actual: unknown, expected: unknown, message: Message, operator: s
 }
 
 function looseDeepEqual(a: unknown, b: unknown): boolean {
-  // eslint-disable-next-line eqeqeq
   if (a == b) return true;
   return isDeepStrictEqual(a, b);
 }
@@ -36,11 +35,9 @@ export function ok(value: unknown, message?: Message): void {
   if (!value) fail_(value, true, message ?? 'The expression evaluated to a falsy value', '==');
 }
 export function equal(actual: unknown, expected: unknown, message?: Message): void {
-  // eslint-disable-next-line eqeqeq
   if (!(actual == expected || (Number.isNaN(actual) && Number.isNaN(expected)))) fail_(actual, expected, message, '==');
 }
 export function notEqual(actual: unknown, expected: unknown, message?: Message): void {
-  // eslint-disable-next-line eqeqeq
   if (actual == expected) fail_(actual, expected, message, '!=');
 }
 export function strictEqual(actual: unknown, expected: unknown, message?: Message): void {
