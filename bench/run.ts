@@ -11,6 +11,7 @@ import { discover } from '../grader/01-discover/discover.ts';
 import { readConfig } from '../grader/config/load.ts';
 import { gradeWithCache } from '../grader/cache/cached-grade.ts';
 import { hostPids } from '../grader/03-sandbox/host/host-pool.ts';
+import { bonusShapeThroughput } from './bonus-shapes.ts';
 import { generateClass } from './generate.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
 
@@ -61,6 +62,13 @@ try {
   await gradeWithCache(submissions, shortConfig);
   const shortMs = performance.now() - started;
 
+  // Optional work costs the same whether the class keeps the stub's bonus methods or has none.
+  const shapes = await bonusShapeThroughput(
+    path.join(work, 'shapes'),
+    config,
+    Number(process.env.BENCH_SHAPE_COUNT ?? 200),
+  );
+
   const project = vitestProject(path.join(work, 'vitest'));
   const vitestMs = folders.slice(0, SAMPLE).map((folder) => timeVitestRun(project, folder));
   const vitestPer = vitestMs.reduce((a, b) => a + b, 0) / vitestMs.length;
@@ -79,6 +87,8 @@ try {
       Number.isNaN(hostsCpuMs) ? 'not measured here (needs /proc)' : `${(hostsCpuMs / COUNT).toFixed(1)} ms`,
     ],
     ['same class, long chain cut to 10 nodes', `${((COUNT / shortMs) * 1000).toFixed(1)} submissions/s`],
+    ["correct, stub's NotAttempted bonus methods", `${shapes['stub-bonus'].toFixed(1)} submissions/s`],
+    ['correct, no bonus methods at all', `${shapes['no-bonus'].toFixed(1)} submissions/s`],
     [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
     ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
     [
