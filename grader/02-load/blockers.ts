@@ -37,9 +37,10 @@ const NODE_BUILTIN =
   /^(node:)?(fs|fs\/promises|path|os|child_process|cluster|dgram|dns|http|https|http2|net|tls|process|vm|worker_threads|timers|timers\/promises|readline|stream|crypto|perf_hooks|module|v8|inspector|async_hooks|zlib|buffer|events|url|querystring|string_decoder|tty|repl|diagnostics_channel|trace_events|wasi|sqlite|test)$/;
 
 const IMPORTS = [
-  /\bimport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*(['"])([^'"\n]+)\1/g,
+  // `import type` and `export type` are erased before anything runs: they import nothing.
+  /\bimport\s+(?!type\s)[\w*{}\s,$]*?\bfrom\s*(['"])([^'"\n]+)\1/g,
   /\bimport\s*(['"])([^'"\n]+)\1/g,
-  /\bexport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*(['"])([^'"\n]+)\1/g,
+  /\bexport\s+(?!type\s)[\w*{}\s,$]*?\bfrom\s*(['"])([^'"\n]+)\1/g,
   /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\1\s*\)/g,
 ];
 

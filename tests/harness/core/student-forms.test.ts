@@ -22,6 +22,8 @@ const GRADED_IN_FULL = [
   'util-inspect',
   'no-bonus-methods',
   'private-fields-accessors',
+  'getter-only-grad',
+  'closures-in-constructor',
 ];
 
 /** Forms that cannot work: refused at the line that holds the problem (found by its text), with the fix. */
