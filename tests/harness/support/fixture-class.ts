@@ -16,10 +16,7 @@ export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const FIXTURES = path.join(REPO, 'fixtures');
 
 /** Absolute paths of the fixture folders in one group, optionally by name prefix. */
-export function fixtureFolders(
-  group: 'submissions' | 'diagnosis' | 'hostile' | 'nn' | 'ports',
-  prefix = '',
-): string[] {
+export function fixtureFolders(group: 'submissions' | 'diagnosis' | 'hostile' | 'nn' | 'ports', prefix = ''): string[] {
   const dir = path.join(FIXTURES, group);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name.startsWith(prefix))
