@@ -6,7 +6,8 @@
  * so the sandbox still gets no Node API of its own. Everything else Node
  * offers is refused at its import line (./blockers.ts).
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { packagePath } from '../package-root.ts';
 
 const SHIMS: Record<string, string> = {
   util: 'util.ts',
@@ -15,7 +16,8 @@ const SHIMS: Record<string, string> = {
   console: 'console.ts',
 };
 
-const DIR = fileURLToPath(new URL('../03-sandbox/shims/', import.meta.url));
+// From the package root: the grader also runs as a flat build in dist/, while the stand-ins stay sources.
+const DIR = packagePath('grader', '03-sandbox', 'shims') + path.sep;
 
 /** Absolute path of the stand-in for `specifier`, if it has one. */
 export function shimFor(specifier: string): string | undefined {
