@@ -4,6 +4,7 @@
  * the CSV checks that name their line.
  */
 import { describe, expect, it } from 'vitest';
+import { createKeyContext } from '../../../grader/cache/key.ts';
 import { readConfig } from '../../../grader/config/load.ts';
 import type { LatePolicy } from '../../../grader/config/types.ts';
 import { isGraderError } from '../../../grader/errors.ts';
@@ -70,6 +71,16 @@ describe('applying the term', () => {
     expect(result.score).toBe(0);
     expect(s.score).toBe(6);
     expect(s.tests[0].points).toBe(0);
+  });
+});
+
+describe('the result cache and the term', () => {
+  it('keys results without the late policy, so changing it re-grades nobody', () => {
+    const base = readConfig({ dueDate: DUE }, 'g.json').value;
+    const late = readConfig({ dueDate: DUE, late: { penaltyPercentPerDay: 50 } }, 'g.json').value;
+    expect(createKeyContext(late).base).toBe(createKeyContext(base).base);
+    const otherDue = readConfig({ dueDate: '2026-12-24T00:00:00Z' }, 'g.json').value;
+    expect(createKeyContext(otherDue).base).not.toBe(createKeyContext(base).base);
   });
 });
 

@@ -55,6 +55,24 @@ describe('Gradescope results.json renderer', () => {
     expect(renderGradescope(s).tests[0].visibility).toBe('after_due_date');
   });
 
+  it("says why the final score differs from the grader's: late penalty and overrides, with comments", () => {
+    const s = submission({ score: 7.2, maxScore: 10, bonus: 0, autoScore: 8 });
+    s.late = { minutes: 90, days: 1, percent: 10, penaltyPoints: 0.8, due: '2026-11-20T23:59:00.000Z' };
+    s.overrides = [{ line: 4, test: 'fails', points: 2, previousPoints: 0, comment: 'Accepted by hand' }];
+    s.tests = s.tests.map((t) =>
+      t.id === 'fails' ? { ...t, override: { previousPoints: 0, comment: 'Accepted by hand' } } : t,
+    );
+    const out = renderGradescope(s);
+    expect(out.score).toBe(7.2);
+    expect(out.output).toContain('The grader gave 8 / 10; your score differs because of:');
+    expect(out.output).toMatch(
+      /- late: 1\.5 hours after the due date 2026-11-20T23:59Z, 1 day charged, 10% off \(−0\.8\)/,
+    );
+    expect(out.output).toContain('- override of fails, 0 → 2 points (+2): Accepted by hand');
+    const test = out.tests.find((t) => t.name === 'b = a | a')!;
+    expect(test.output).toContain('Points set by your instructor (the grader gave 0): Accepted by hand');
+  });
+
   it('puts the score and misconception hints in the top-level output', () => {
     expect(out.output).toContain('## Score: **4 / 24**');
     expect(out.output).toContain('`overwrite-instead-of-accumulate`');
