@@ -3,12 +3,18 @@
  * the order overrides and the penalty are applied in, the config rule, and
  * the CSV checks that name their line.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lmsMarkedLate } from '../../../grader/01-discover/bulk.ts';
 import { createKeyContext } from '../../../grader/cache/key.ts';
 import { readConfig } from '../../../grader/config/load.ts';
 import type { LatePolicy } from '../../../grader/config/types.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 import { applyTerm } from '../../../grader/term/apply.ts';
+import { applyTermToRun } from '../../../grader/term/apply-term-options.ts';
+import { gitCommitDate } from '../../../grader/term/git-date.ts';
 import { parseIdCsv, parseInstant } from '../../../grader/term/id-csv.ts';
 import { extensionDates, lateness } from '../../../grader/term/late.ts';
 import { parseOverrides, type Override } from '../../../grader/term/overrides.ts';
@@ -130,5 +136,55 @@ describe('term CSVs and config', () => {
     const ok = readConfig({ dueDate: DUE, late: { penaltyPercentPerDay: 10 } }, 'g.json');
     expect(ok.errors).toEqual([]);
     expect(ok.value.late).toEqual({ graceMinutes: 0, penaltyPercentPerDay: 10, maxPenaltyPercent: 100 });
+  });
+});
+
+describe('where a submission time comes from', () => {
+  const graded = (id: string) => submission({ id, score: 10, maxScore: 10, bonus: 0, tests: [] });
+  const term = (times: Map<string, string>) => ({
+    config: readConfig({ dueDate: DUE, late: { penaltyPercentPerDay: 10 } }, 'g.json').value,
+    times,
+    extensions: new Map<string, string>(),
+    overrides: new Map(),
+    warnings: [],
+  });
+
+  it("prefers the platform's CSV, and warns (naming Canvas's LATE mark) when nothing knows the time", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradelab-term-'));
+    try {
+      const sources = [
+        { id: 'listed', kind: 'folder' as const, path: dir },
+        { id: 'canvas', kind: 'zip' as const, path: path.join(dir, 'x.zip'), lmsLate: true },
+      ];
+      const { results, warnings } = applyTermToRun(
+        [graded('listed'), graded('canvas')],
+        sources,
+        term(new Map([['listed', at(30)]])),
+      );
+      expect(results[0]).toMatchObject({ submittedAt: at(30), submittedFrom: 'csv', late: { days: 1 }, score: 9 });
+      expect(results[1]).toMatchObject({ submittedAt: null, submittedFrom: null, late: null, score: 10 });
+      expect(warnings).toEqual([
+        'canvas: no submission time is known (not in --submitted-at, not a git clone): Canvas marked it LATE; no late penalty applied',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a commit date only from a real .git folder, never from a .git file pointing elsewhere', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradelab-term-'));
+    try {
+      expect(gitCommitDate(dir)).toBeUndefined();
+      writeFileSync(path.join(dir, '.git'), 'gitdir: /somewhere/else\n');
+      expect(gitCommitDate(dir)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("recognises Canvas's LATE mark in a bulk download's file names", () => {
+    expect(lmsMarkedLate('lovelaceada_LATE_10001_90001_hw.zip')).toBe(true);
+    expect(lmsMarkedLate('lovelaceada_10001_90001_hw.zip')).toBe(false);
+    expect(lmsMarkedLate('Ada Lovelace_10001_assignsubmission_file_')).toBe(false);
   });
 });
