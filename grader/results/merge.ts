@@ -70,6 +70,8 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
       stableJson(other.results.grader) !== stableJson(first.results.grader) &&
         `grader ${other.results.grader.version} vs ${first.results.grader.version}`,
       stableJson(other.results.config) !== stableJson(first.results.config) && 'grading config',
+      other.results.assignment !== first.results.assignment &&
+        `assignment ${other.results.assignment ?? 'first'} vs ${first.results.assignment ?? 'first'}`,
     ].filter(Boolean);
     if (mismatch.length > 0) {
       throw new GraderError(
@@ -93,6 +95,7 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
   }
   return {
     version: first.results.version,
+    ...(first.results.assignment ? { assignment: first.results.assignment } : {}),
     grader: first.results.grader,
     generatedAt: now.toISOString(),
     config: first.results.config,

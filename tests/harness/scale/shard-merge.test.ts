@@ -90,6 +90,12 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
       mergeResults([out('a', results(['b', 'c'])), out('b', results(['a']))]).submissions.map((s) => s.id),
     ).toEqual(['a', 'b', 'c']);
   });
+  it('keeps the assignment of the shards, and refuses shards of different assignments', () => {
+    const nn = { assignment: 'nn' };
+    expect(mergeResults([out('a', results(['a'], nn)), out('b', results(['b'], nn))]).assignment).toBe('nn');
+    expect(mergeResults([out('a', results(['a'])), out('b', results(['b']))])).not.toHaveProperty('assignment');
+    expect(refusal([out('one', results(['a'], nn)), out('two', results(['b']))])).toMatch(/assignment first vs nn/);
+  });
   it('refuses an id in two shards', () => {
     expect(refusal([out('one', results(['a', 'b'])), out('two', results(['b']))])).toMatch(
       /'b' appears in both one and two/,
