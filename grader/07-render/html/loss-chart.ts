@@ -11,7 +11,7 @@ import { escapeXml, sanitizeSvg } from './svg-sanitize.ts';
 
 const WIDTH = 360;
 const HEIGHT = 160;
-const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 52, right: 12, top: 12, bottom: 28 };
 
 export interface LossChart {
   svg: string;
@@ -23,6 +23,8 @@ export interface LossChart {
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const fixed = (x: number) => (Math.round(x * 10) / 10).toString();
+/** An axis label that fits beside the axis: 4.46, 0.12, 2.4e-5. */
+const tick = (x: number) => (x !== 0 && Math.abs(x) < 0.01 ? x.toExponential(1) : String(Number(x.toPrecision(3))));
 
 export function lossChart(view: TrainingView): LossChart | undefined {
   const student = view.losses.student;
@@ -45,8 +47,8 @@ export function lossChart(view: TrainingView): LossChart | undefined {
     `<text x="${fixed(lx)}" y="${fixed(ly)}" font-size="10" text-anchor="${anchor}" fill="#444">${escapeXml(text)}</text>`;
   const axis = `<line x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}" stroke="#999" stroke-width="1"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}" stroke="#999" stroke-width="1"/>`;
   const marks = [
-    label(show(Number(hi.toPrecision(3))), PAD.left - 4, PAD.top + 8, 'end'),
-    label(show(Number(lo.toPrecision(3))), PAD.left - 4, HEIGHT - PAD.bottom, 'end'),
+    label(tick(hi), PAD.left - 4, PAD.top + 8, 'end'),
+    label(tick(lo), PAD.left - 4, HEIGHT - PAD.bottom, 'end'),
     label('step 1', x(0), HEIGHT - 10, 'start'),
     label(`step ${steps}`, x(steps - 1), HEIGHT - 10, 'end'),
   ].join('');
