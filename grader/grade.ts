@@ -33,15 +33,9 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   const loaded = await loadSubmission(source);
   try {
     if (loaded.error) {
+      const error = loaded.error;
       const judged = new Map<string, Judgement>(
-        cases.map((c) => [
-          c.id,
-          {
-            status: 'error',
-            summary: `Not run: ${loaded.error!.message}`,
-            detail: `Not run: ${loaded.error!.message}`,
-          },
-        ]),
+        cases.map((c) => [c.id, judge(c, { kind: 'skipped', error }, config.tolerance)]),
       );
       return scrubPaths(
         scoreSubmission({

@@ -112,7 +112,7 @@ export async function runSubmission(
         outcomes.set(c.id, {
           outcome: {
             kind: 'skipped',
-            error: new GraderError('E_SUBMISSION_LOAD', 'earlier cases hung, so the rest were skipped'),
+            error: new GraderError('E_SKIPPED_AFTER_HANG', 'earlier cases hung, so the rest were skipped'),
           },
           ms: 0,
         });

@@ -5,7 +5,7 @@
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
-import { formatLocation } from '../errors.ts';
+import { formatLocation, type NotRunCode } from '../errors.ts';
 import { check } from '../schema.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
 import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
@@ -38,6 +38,8 @@ export interface Judgement {
   student?: { data: Num[]; grad: Num[] };
   /** Optional work left alone: status stays 'fail' (the contract's four statuses), but it is never shown or counted as one. */
   notAttempted?: boolean;
+  /** Set when the case never ran: its code could not load, or earlier cases hung. */
+  notRun?: NotRunCode;
   /** Share of the points earned, for cases with partial credit (0..1). */
   fraction?: number;
   /** Training cases: what the student's code produced at each stage, kept for diagnosis. */
@@ -54,10 +56,13 @@ type Reply =
 export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
   switch (outcome.kind) {
     case 'skipped':
-      return same(
-        'error',
-        `Not run: ${outcome.error.location?.line ? `${formatLocation(outcome.error.location)}: ` : ''}${outcome.error.message}`,
-      );
+      return {
+        ...same(
+          'error',
+          `Not run: ${outcome.error.location?.line ? `${formatLocation(outcome.error.location)}: ` : ''}${outcome.error.message}`,
+        ),
+        notRun: outcome.error.code === 'E_SKIPPED_AFTER_HANG' ? 'E_SKIPPED_AFTER_HANG' : 'E_NOT_RUN',
+      };
     case 'timeout':
       return same(
         'timeout',

@@ -80,6 +80,7 @@ function testResult(c: CaseDef, j: Judgement, input: ScoreInput): TestResult {
     hints: note?.hints ?? [],
     ...(note ? { diagnosis: note.kind, note: note.note } : {}),
     ...(j.notAttempted ? { notAttempted: true } : {}),
+    ...(j.notRun ? { notRun: j.notRun } : {}),
     ...(nodes ? { nodes } : {}),
     ...(j.status !== 'pass' && j.training ? { training: j.training } : {}),
     ...(omitted > 0 ? { nodesOmitted: omitted } : {}),

@@ -10,6 +10,7 @@
  * one would make the whole report unreadable. For the student audience a
  * hidden case carries only its safe message, never the instructor's detail.
  */
+import { locatedMessage } from '../errors.ts';
 import type { Results, SubmissionResult, TestResult } from '../results/types.ts';
 import { concealedFromStudents } from './visibility.ts';
 import type { RenderContext, Reporter } from './reporter.ts';
@@ -106,7 +107,7 @@ function suite(s: SubmissionResult, results: Results, context: RenderContext): s
   }
   if (s.errors.length > 0)
     lines.push(
-      `    <system-err>${xmlText(s.errors.map((e) => `${e.code}: ${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}${e.file ? ': ' : ''}${e.message}`).join('\n'))}</system-err>`,
+      `    <system-err>${xmlText(s.errors.map((e) => `${e.code}: ${locatedMessage(e)}`).join('\n'))}</system-err>`,
     );
   lines.push('  </testsuite>');
   return lines.join('\n');

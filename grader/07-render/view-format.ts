@@ -54,13 +54,6 @@ export function submissionBadge(status: SubmissionStatus, score: number, maxScor
   return { label: 'No points', icon: '✗', css: 'st-fail' };
 }
 
-/** "engine.ts:3:7", or just the file when the position is unknown. */
-export function location(file?: string, line?: number, column?: number): string {
-  if (!file) return '';
-  if (line === undefined) return file;
-  return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-}
-
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

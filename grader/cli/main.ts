@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commandModules } from './commands/index.ts';
+import { EXIT } from './exit-and-notices.ts';
 import { renderError } from './render-error.ts';
 import { closest } from '../suggest.ts';
 
@@ -25,7 +26,7 @@ const cli = yargs(argv)
     if (error) throw error;
     y.showHelp('error');
     process.stderr.write(`\nerror [E_USAGE]: ${message}${suggestOptions(message)}\n`);
-    process.exit(2);
+    process.exit(EXIT.cannotRun);
   });
 
 /** yargs suggests commands but not options: add "did you mean --config?" for each unknown one. */
@@ -51,5 +52,5 @@ try {
   await cli.parseAsync();
 } catch (error) {
   process.stderr.write(renderError(error));
-  process.exitCode = 2;
+  process.exitCode = EXIT.cannotRun;
 }

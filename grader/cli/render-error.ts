@@ -1,10 +1,9 @@
-import { formatLocation, isGraderError } from '../errors.ts';
+import { isGraderError, locatedMessage } from '../errors.ts';
 
 /** The one place where an error becomes text for a person. */
 export function renderError(error: unknown): string {
   if (isGraderError(error)) {
-    const where = formatLocation(error.location);
-    const lines = [`error [${error.code}]: ${where ? `${where}: ` : ''}${error.message}`];
+    const lines = [`error [${error.code}]: ${locatedMessage({ ...error.location, message: error.message })}`];
     for (const detail of error.details) lines.push(`  - ${detail}`);
     return `${lines.join('\n')}\n`;
   }

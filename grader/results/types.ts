@@ -4,7 +4,7 @@
  */
 import type { Visibility } from '../config/types.ts';
 import type { NodeReport } from '../04-compare/compare.ts';
-import type { ErrorCode } from '../errors.ts';
+import type { ErrorCode, NotRunCode } from '../errors.ts';
 import type { TrainingView } from '../cases/nn/training-record.ts';
 
 /** 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score. */
@@ -32,6 +32,8 @@ export interface TestResult {
   /** Diagnosis for students (visibility-safe). */
   note?: string;
   notAttempted?: boolean;
+  /** Set when the case never ran (status `error`): its code could not load, or earlier cases hung. */
+  notRun?: NotRunCode;
   /** Student and reference values per node, for failed graph cases. */
   nodes?: NodeReport[];
   /** Nodes left out of a very large graph (only those around the first divergence are kept). */

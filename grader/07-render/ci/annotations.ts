@@ -93,7 +93,7 @@ export function renderAnnotations(
 
 /** The grader's own wording for a case it never ran (see 04-compare and grade.ts). */
 export function wasNotRun(test: TestResult): boolean {
-  return test.status === 'error' && test.message.startsWith('Not run:');
+  return test.notRun !== undefined;
 }
 
 function caseLocation(test: TestResult, context: AnnotationContext): AnnotationProperties {

@@ -4,6 +4,7 @@
  * load problems, misconception hints, and each case that did not pass, with
  * the same visibility rules as the job summary.
  */
+import { locatedMessage } from '../../errors.ts';
 import type { Results, SubmissionResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
@@ -19,8 +20,7 @@ export function renderConsoleReport(results: Results, s: SubmissionResult, now: 
   const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
   const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`];
   for (const e of s.errors) {
-    const where = e.file ? `${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}: ` : '';
-    lines.push(`  ${e.code}: ${where}${e.message}`);
+    lines.push(`  ${e.code}: ${locatedMessage(e)}`);
   }
   for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}: ${d.hint}`);
   const failing = s.tests.filter((t) => t.status !== 'pass' && !t.notAttempted);

@@ -5,6 +5,7 @@
  * their own code), so every piece of text from a result goes through
  * `mdText` or `mdCell` before it reaches a Markdown document.
  */
+import { locatedMessage } from '../../errors.ts';
 import { scorePercent } from '../../results/points.ts';
 import type { SubmissionResult, TestResult } from '../../results/types.ts';
 
@@ -53,7 +54,6 @@ export function hintList(s: SubmissionResult): string[] {
 /** Why a submission could not be graded: the load errors with where they are. */
 export function errorList(s: SubmissionResult): string[] {
   return s.errors.map((e) => {
-    const where = e.file ? `${[e.file, e.line, e.column].filter((p) => p !== undefined).join(':')}: ` : '';
-    return `- \`${e.code}\` ${mdText(where)}${mdText(e.message)}`;
+    return `- \`${e.code}\` ${mdText(locatedMessage(e))}`;
   });
 }

@@ -8,8 +8,8 @@
 import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { caseView, type CaseView, type Drawings } from './case-view.ts';
+import { formatLocation } from '../../errors.ts';
 import {
-  location,
   misconceptionTitle,
   percent,
   plural,
@@ -208,7 +208,7 @@ export function buildSubmission(
     errors: s.errors.map((e) => ({
       code: e.code,
       message: e.message,
-      location: location(e.file, e.line, e.column),
+      location: formatLocation(e),
       hasLocation: !!e.file,
     })),
     hasErrors: s.errors.length > 0,

@@ -8,6 +8,7 @@ import type { CommandBody } from './command-body.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 import { checkCourse, type CheckReport } from '../../course/check.ts';
 import { formatLocation } from '../../errors.ts';
+import { EXIT } from '../exit-and-notices.ts';
 
 interface CheckArgs {
   root?: string;
@@ -26,7 +27,7 @@ export const checkCommand: CommandBody<CheckArgs> = {
     process.stderr.write(`checking the course in ${root} (this compiles and runs the public tests twice)...\n`);
     const report = await checkCourse({ root });
     process.stdout.write(render(report));
-    if (!report.ok) process.exitCode = 1;
+    if (!report.ok) process.exitCode = EXIT.belowThreshold;
   },
 };
 

@@ -9,19 +9,18 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
-import { discover } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
 import { GraderError } from '../../errors.ts';
-import { gradeAll } from '../../grade.ts';
-import { buildResults } from '../../results/build.ts';
 import { renderAnnotations } from '../../07-render/ci/annotations.ts';
 import { renderConsoleReport } from '../../07-render/ci/console.ts';
 import { renderJobSummary } from '../../07-render/ci/summary.ts';
 import { renderJunit } from '../../07-render/junit-reporter.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { writeFileAtomic } from '../../write-atomic.ts';
+import { findOneSubmission, gradeOne, graderFailure } from '../../runs/grade-one.ts';
 import { annotationContext, repositoryRoot } from '../ci-files.ts';
+import { EXIT, printNotice } from '../exit-and-notices.ts';
 
 interface CiArgs {
   path?: string;
@@ -84,22 +83,9 @@ export const ciCommand: CommandBody<CiArgs> = {
       throw new GraderError('E_USAGE', `--min-score must be a percent from 0 to 100, not ${args.minScore}`);
     }
     const { value: config, warnings } = requireConfig(args.config, args.assignment);
-    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-    const target = path.resolve(args.path ?? process.cwd());
-    const { submissions } = discover([target]);
-    if (submissions.length !== 1 || submissions[0].kind === 'missing') {
-      if (submissions[0]?.kind === 'missing')
-        throw new GraderError('E_NOT_FOUND', `no such file or folder: ${args.path}`);
-      const found =
-        submissions.length === 0 ? 'no student files (engine.ts, manual.ts)' : `${submissions.length} submissions`;
-      throw new GraderError(
-        'E_NOT_FOUND',
-        `grader ci grades one submission, but found ${found} in ${args.path ?? '.'} (to grade a class, use grader grade)`,
-      );
-    }
-    const source = submissions[0];
-    const [submission] = await gradeAll([source], config);
-    const results = buildResults([submission], config);
+    for (const text of warnings) printNotice({ kind: 'warning', text });
+    const source = findOneSubmission(path.resolve(args.path ?? process.cwd()), args.path ?? '.');
+    const { submission, results } = await gradeOne(source, config);
     const now = new Date();
     const written = await writeOutputs(args.out, results, ['json', 'csv'], { audience: 'instructor', now });
     const shown = written.map((f) => path.join(args.out, f));
@@ -107,17 +93,18 @@ export const ciCommand: CommandBody<CiArgs> = {
       writeFileAtomic(path.resolve(args.junit), renderJunit(results, { audience: args.audience, now }));
       shown.push(args.junit);
     }
-    const internal = submission.errors.find((e) => e.code === 'E_INTERNAL');
-    if (internal) throw new GraderError('E_INTERNAL', internal.message);
+    const failure = graderFailure(submission);
+    if (failure) throw failure;
 
     let summaryFile = process.env.GITHUB_STEP_SUMMARY;
     try {
       if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
     } catch (error) {
       // The summary is a convenience; the grade is already written, so this is no reason to fail the job.
-      process.stderr.write(
-        `warning: could not append the job summary to ${summaryFile}: ${(error as Error).message}\n`,
-      );
+      printNotice({
+        kind: 'warning',
+        text: `could not append the job summary to ${summaryFile}: ${(error as Error).message}`,
+      });
       summaryFile = undefined;
     }
     if (args.annotations) {
@@ -132,7 +119,7 @@ export const ciCommand: CommandBody<CiArgs> = {
       process.stderr.write(
         `error: the score ${Math.floor((1000 * submission.score) / submission.maxScore) / 10}% is below --min-score ${args.minScore}%\n`,
       );
-      process.exitCode = 1;
+      process.exitCode = EXIT.belowThreshold;
     }
   },
 };

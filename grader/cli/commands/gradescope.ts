@@ -5,15 +5,14 @@
  * result (score 0, with the reason); only a failure of the grader itself
  * exits non-zero, which Gradescope shows as an autograder error.
  */
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { CommandBody } from './command-body.ts';
-import { discover, type SubmissionSource } from '../../01-discover/discover.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
-import { GraderError } from '../../errors.ts';
-import { gradeAll } from '../../grade.ts';
+import { GraderError, locatedMessage } from '../../errors.ts';
+import { folderAsSubmission, gradeOne, graderFailure } from '../../runs/grade-one.ts';
+import { printNotice } from '../exit-and-notices.ts';
 import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
 import { readSubmissionId } from '../../gradescope/metadata.ts';
 import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-results.ts';
@@ -35,14 +34,6 @@ interface BundleArgs {
   config?: string;
   zip: string | boolean;
   assignment?: string;
-}
-
-/** The submission folder as one source: a misplaced or missing file is then graded (and explained), not fatal. */
-function submissionSource(dir: string, id: string): SubmissionSource {
-  const { submissions } = discover([dir]);
-  const source: SubmissionSource =
-    submissions.length === 1 && submissions[0].kind !== 'missing' ? submissions[0] : { id, kind: 'folder', path: dir };
-  return { ...source, id };
 }
 
 const runCommand: CommandModule<object, RunArgs> = {
@@ -73,14 +64,12 @@ const runCommand: CommandModule<object, RunArgs> = {
       }),
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const dir = path.resolve(args.submission);
-    if (!existsSync(dir) || !statSync(dir).isDirectory())
-      throw new GraderError('E_NOT_FOUND', `no submission folder at ${args.submission}`);
     const { value: config, warnings } = requireConfig(args.config, args.assignment);
     const { id, warning } = readSubmissionId(args.metadata, path.basename(dir));
-    for (const line of warning ? [...warnings, warning] : warnings) process.stderr.write(`warning: ${line}\n`);
-    const [submission] = await gradeAll([submissionSource(dir, id)], config);
-    const internal = submission.errors.find((e) => e.code === 'E_INTERNAL');
-    if (internal) throw new GraderError('E_INTERNAL', internal.message);
+    for (const text of warning ? [...warnings, warning] : warnings) printNotice({ kind: 'warning', text });
+    const { submission } = await gradeOne(folderAsSubmission(dir, id, args.submission), config);
+    const failure = graderFailure(submission);
+    if (failure) throw failure;
     const output = renderGradescope(submission, { visibility: args.visibility });
     const problems = check('gradescope-results', output, 'results.json: $');
     if (problems.length > 0)
@@ -92,8 +81,7 @@ const runCommand: CommandModule<object, RunArgs> = {
     process.stdout.write(
       `${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
     );
-    for (const e of submission.errors)
-      process.stdout.write(`  ${e.code}: ${e.file ? `${e.file}:${e.line ?? ''}: ` : ''}${e.message}\n`);
+    for (const e of submission.errors) process.stdout.write(`  ${e.code}: ${locatedMessage(e)}\n`);
     for (const t of submission.tests.filter((x) => x.status !== 'pass' && !x.notAttempted))
       process.stdout.write(`  ${t.status} ${t.id}: ${t.detail}\n`);
     process.stdout.write(`wrote ${args.results}\n`);

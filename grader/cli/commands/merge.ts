@@ -5,6 +5,7 @@
  */
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
+import { reportersFor } from '../../07-render/audience.ts';
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { writeOutputs } from '../../07-render/write-outputs.ts';
 import { mergeResults, readShardOutput } from '../../results/merge.ts';
@@ -16,12 +17,13 @@ import {
   type LmsOptions,
 } from '../../roster/apply-lms-options.ts';
 import { describeWritten } from '../describe-written.ts';
+import { printNotice } from '../exit-and-notices.ts';
 import { LMS_OPTIONS } from '../lms-options.ts';
 
 interface MergeArgs extends LmsOptions {
   shards: string[];
   out: string;
-  reporter: string[];
+  reporter?: string[];
   audience: 'instructor' | 'student';
 }
 
@@ -43,8 +45,7 @@ export const mergeCommand: CommandBody<MergeArgs> = {
       .option('reporter', {
         type: 'string',
         array: true,
-        default: DEFAULT_REPORTERS,
-        describe: `Reporters to run (${REPORTER_NAMES.join(', ')})`,
+        describe: `Reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
       })
       .option('audience', {
         choices: ['instructor', 'student'] as const,
@@ -58,11 +59,13 @@ export const mergeCommand: CommandBody<MergeArgs> = {
         'Combine shards and write the Canvas import for the whole class',
       ),
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
+    // The same policy as `grade`: students' pages only, for students.
+    const reporters = reportersFor(args.audience, args.reporter);
     const roster = readRosterOption(args);
     // The roster is matched against the whole class, not shard by shard.
     const { results, warnings } = attachRoster(mergeResults(args.shards.map(readShardOutput)), roster);
-    for (const line of warnings) process.stderr.write(`warning: ${line}\n`);
-    const written = await writeOutputs(args.out, results, withLmsReporters(args.reporter, args), {
+    for (const text of warnings) printNotice({ kind: 'warning', text });
+    const written = await writeOutputs(args.out, results, withLmsReporters(reporters, args), {
       audience: args.audience,
       now: new Date(),
       assignment: assignmentFor(args),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
+import { ERROR_CODES } from '../../../grader/errors.ts';
 import { buildResults } from '../../../grader/results/build.ts';
 import { FIXTURES, REPO, gradePaths, testConfig } from '../support/fixture-class.ts';
 
@@ -67,5 +68,20 @@ describe('results.json', () => {
       .trim()
       .split('\n');
     expect(rows.length).toBe(ids.length + 1);
+  });
+
+  it("lists exactly the grader's error codes, and refuses any other", () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'results.schema.json'), 'utf8'));
+    expect(schema.definitions.errorCode.enum).toEqual([...ERROR_CODES]);
+    const broken = structuredClone(written) as { submissions: Array<{ errors: Array<{ code: string }> }> };
+    const withError = broken.submissions.find((s) => s.errors.length > 0)!;
+    withError.errors[0].code = 'E_MADE_UP';
+    expect(new Ajv({ strict: false }).compile(schema)(broken)).toBe(false);
+  });
+
+  it('marks the cases that never ran with a code of their own', () => {
+    const results = written as { submissions: Array<{ id: string; tests: Array<{ notRun?: string }> }> };
+    const syntax = results.submissions.find((s) => s.id === 'error-syntax')!;
+    expect(syntax.tests.filter((t) => t.notRun === 'E_NOT_RUN').length).toBeGreaterThan(0);
   });
 });
