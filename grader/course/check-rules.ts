@@ -8,7 +8,8 @@ export const RULES = {
   files: 'every file course.json names exists, and every public test is in course.json',
   mirror: 'exercises/ and solutions/ hold the same files, and no stub is a copy of its solution',
   hints: 'every exercise has a hint',
-  given: 'code marked as given is identical in each stub and its solution',
+  given:
+    'code marked as given is identical in each stub and its solution, and so is what the engine stub gives (fields, forward ops, backward())',
   compile: 'stubs, solutions and public tests compile',
   required: 'required tests fail on the stubs and pass on the solutions',
   bonus: 'bonus tests do not pass on the stubs, and pass on the solutions',

@@ -10,6 +10,7 @@
 import { isGraderError } from '../errors.ts';
 import { loadCatalogue, solutionFileOf, type Catalogue, type Exercise } from './catalogue.ts';
 import { compileCourse } from './compile.ts';
+import { checkEngineGivenCode } from './engine-given-code.ts';
 import { checkGivenCode } from './given-code.ts';
 import { checkLayout } from './layout.ts';
 import { RULES, type CheckProblem, type RuleId } from './check-rules.ts';
@@ -44,9 +45,10 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
     return report(root, { required: 0, bonus: 0 }, problems, ['catalogue'], []);
   }
 
-  const [layout, given, compiled, stubs, solutions] = await Promise.all([
+  const [layout, given, engineGiven, compiled, stubs, solutions] = await Promise.all([
     checkLayout(root, catalogue),
     checkGivenCode(root),
+    checkEngineGivenCode(root),
     compileCourse(root),
     runPublicTests(root, 'exercises'),
     runPublicTests(root, 'solutions'),
@@ -54,6 +56,7 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
   const problems: CheckProblem[] = [
     ...layout,
     ...given,
+    ...engineGiven,
     ...compiled.map((d) => ({ rule: 'compile' as const, ...d })),
     ...runErrors(stubs, solutions),
     ...catalogue.exercises.flatMap((exercise) => judgeExercise(exercise, stubs, solutions)),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
 import { checkCourse } from '../../../grader/course/check.ts';
 import { checkGivenCode, givenBlocks } from '../../../grader/course/given-code.ts';
+import { checkEngineGivenCode } from '../../../grader/course/engine-given-code.ts';
 import { checkLayout } from '../../../grader/course/layout.ts';
 import { copyCourse, type TempCourse } from './temp-course.ts';
 
@@ -117,5 +118,29 @@ describe('the layout rules', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('// ---- given')) + 1;
     expect(problems).toEqual([expect.objectContaining({ rule: 'given', file: 'exercises/nn.ts', line })]);
     expect(problems[0].message).toMatch(/differs from solutions\/nn\.ts/);
+  });
+});
+
+describe('the code the engine stub gives', () => {
+  test('is the solution code in this course', async () => {
+    expect(await checkEngineGivenCode(PACKAGE_ROOT)).toEqual([]);
+  });
+
+  test('a change to given code is named at its line; a student rule filled in is not', async () => {
+    const copy = await copyCourse();
+    try {
+      const stub = join(copy.root, 'exercises/engine.ts');
+      const text = await readFile(stub, 'utf8');
+      const changed = text
+        .replace('this._prev = children;', 'this._prev = [...children];')
+        .replace("todo('add');", 'this.grad += out.grad;\n      o.grad += out.grad;');
+      expect(changed).not.toBe(text);
+      await writeFile(stub, changed);
+      const problems = await checkEngineGivenCode(copy.root);
+      expect(problems).toEqual([expect.objectContaining({ rule: 'given', file: 'exercises/engine.ts', line: 25 })]);
+      expect(problems[0].message).toMatch(/^Value\.constructor differs from solutions\/engine\.ts/);
+    } finally {
+      await copy.remove();
+    }
   });
 });
