@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 import { MISCONCEPTION_BY_ID } from '../../../grader/05-diagnose/misconceptions.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
-import { FIXTURES, gradePaths, resultFor } from '../support/fixture-class.ts';
+import { FIXTURES, fixtureFolders, gradePaths, resultFor } from '../support/fixture-class.ts';
 
 const CLASS = path.join(FIXTURES, 'submissions');
 /** What each bug-* fixture gets wrong, when its name alone does not say. */
@@ -20,21 +20,17 @@ const BUGS: Record<string, string[]> = {
 };
 
 let results: Map<string, SubmissionResult>;
-let seconds = 0;
 
+// How fast it grades is `npm run bench`'s business, not a timed test's.
 beforeAll(async () => {
-  const started = performance.now();
   results = await gradePaths([CLASS], DEFAULT_CONFIG);
-  seconds = (performance.now() - started) / 1000;
 });
 
 const named = (prefix: string) => [...results.values()].filter((r) => r.id.startsWith(prefix));
 
 describe('fixtures/submissions, graded with the default config', () => {
-  it('is a small class that grades in well under 15 s', () => {
-    expect(results.size).toBeGreaterThanOrEqual(11);
-    expect(results.size).toBeLessThanOrEqual(13);
-    expect(seconds).toBeLessThan(15);
+  it('is a small class: one result per fixture folder', () => {
+    expect([...results.keys()].sort()).toEqual(fixtureFolders('submissions').map((f) => path.basename(f)));
   });
 
   it('every correct-* submission gets full marks and no misconception', () => {

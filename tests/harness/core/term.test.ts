@@ -18,7 +18,7 @@ import { gitCommitDate } from '../../../grader/term/git-date.ts';
 import { parseIdCsv, parseInstant } from '../../../grader/term/id-csv.ts';
 import { extensionDates, lateness } from '../../../grader/term/late.ts';
 import { parseOverrides, type Override } from '../../../grader/term/overrides.ts';
-import { submission } from '../integrations/sample-results.ts';
+import { outcomeSubmission } from '../integrations/every-outcome.ts';
 
 const DUE = '2026-11-20T23:59:00.000Z';
 const at = (minutesAfterDue: number) => new Date(Date.parse(DUE) + minutesAfterDue * 60_000).toISOString();
@@ -42,7 +42,7 @@ describe('late penalty', () => {
 
 describe('applying the term', () => {
   const graded = () => {
-    const s = submission({ id: 'ann', score: 6, maxScore: 10, bonus: 0 });
+    const s = outcomeSubmission({ id: 'ann', score: 6, maxScore: 10, bonus: 0 });
     s.tests = [
       { ...s.tests[0], id: 'add-basic', kind: 'required', status: 'fail', points: 0, maxPoints: 4 },
       { ...s.tests[0], id: 'mul-basic', kind: 'required', status: 'pass', points: 6, maxPoints: 6 },

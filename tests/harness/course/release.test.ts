@@ -92,7 +92,12 @@ describe('grader release', () => {
   });
 
   test('refuses a folder that is not empty, unless forced', async () => {
-    await expect(releaseCourse({ root: PACKAGE_ROOT, out: out.root })).rejects.toThrow(GraderError);
+    const refused = await releaseCourse({ root: PACKAGE_ROOT, out: out.root }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(GraderError);
+    expect(refused).toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/not empty/) });
     await expect(releaseCourse({ root: PACKAGE_ROOT, out: out.root, force: true })).resolves.toBeDefined();
   });
 });

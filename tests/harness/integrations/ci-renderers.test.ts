@@ -13,7 +13,7 @@ import {
 } from '../../../grader/07-render/ci/annotations.ts';
 import { anchorFor, anchorLines } from '../../../grader/07-render/ci/source-lines.ts';
 import { renderJobSummary } from '../../../grader/07-render/ci/summary.ts';
-import { HIDDEN_DETAIL, results, submission, test } from './sample-results.ts';
+import { HIDDEN_DETAIL, outcomeResults, outcomeSubmission, outcomeTest } from './every-outcome.ts';
 
 const context: AnnotationContext = {
   toRepoPath: (p) => `hw1/${p}`,
@@ -49,20 +49,20 @@ describe('workflow command escaping', () => {
 
 describe('annotations', () => {
   it('puts a load error at its file, line and column, relative to the repository', () => {
-    const s = submission({
+    const s = outcomeSubmission({
       status: 'error',
       tests: [],
       errors: [
         { code: 'E_SUBMISSION_SYNTAX', message: 'Expected ")"', file: 'exercises/engine.ts', line: 12, column: 44 },
       ],
     });
-    expect(renderAnnotations(results([s]), s, context)).toEqual([
+    expect(renderAnnotations(outcomeResults([s]), s, context)).toEqual([
       '::error file=hw1/exercises/engine.ts,line=12,col=44,title=gradelab%3A E_SUBMISSION_SYNTAX::Expected ")"',
     ]);
   });
 
   it('marks failing cases on the definition they exercise, errors for required work and warnings for bonus', () => {
-    const lines = renderAnnotations(results(), submission(), context);
+    const lines = renderAnnotations(outcomeResults(), outcomeSubmission(), context);
     const hidden = lines.find((l) => l.includes('hidden-fails'))!;
     expect(hidden).toMatch(/^::error file=hw1\/exercises\/engine\.ts,line=20,/);
     expect(lines.find((l) => l.includes('title=crashes'))).toMatch(/^::error file=hw1\/exercises\/engine\.ts,line=30,/);
@@ -71,7 +71,7 @@ describe('annotations', () => {
   });
 
   it('shows only the safe message of a hidden case, never its detail or note', () => {
-    const text = renderAnnotations(results(), submission(), context).join('\n');
+    const text = renderAnnotations(outcomeResults(), outcomeSubmission(), context).join('\n');
     expect(text).toContain('Hidden case: 1 of 4 values differ');
     expect(text).not.toContain(HIDDEN_DETAIL);
     expect(text).not.toContain('hidden note');
@@ -79,7 +79,7 @@ describe('annotations', () => {
   });
 
   it('folds cases that were never run into one notice', () => {
-    const lines = renderAnnotations(results(), submission(), context);
+    const lines = renderAnnotations(outcomeResults(), outcomeSubmission(), context);
     expect(lines.filter((l) => l.includes('skipped-run'))).toHaveLength(0);
     expect(lines).toContain(
       '::notice title=gradelab%3A 1 case(s) not run::Not run: earlier cases hung, so the rest were skipped',
@@ -87,9 +87,9 @@ describe('annotations', () => {
   });
 
   it("keeps to GitHub's limit per kind and says how many more there are", () => {
-    const many = Array.from({ length: MAX_PER_KIND + 3 }, (_, i) => test({ id: `f${i}`, status: 'fail' }));
-    const s = submission({ tests: many });
-    const lines = renderAnnotations(results([s]), s, context);
+    const many = Array.from({ length: MAX_PER_KIND + 3 }, (_, i) => outcomeTest({ id: `f${i}`, status: 'fail' }));
+    const s = outcomeSubmission({ tests: many });
+    const lines = renderAnnotations(outcomeResults([s]), s, context);
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(MAX_PER_KIND);
     expect(lines.at(-1)).toBe('::notice title=gradelab::3 more failing case(s) are listed in the job summary.');
   });
@@ -118,7 +118,7 @@ describe('where annotations point', () => {
 });
 
 describe('job summary', () => {
-  const md = renderJobSummary(results(), submission(), new Date('2026-01-02T00:00:00Z'));
+  const md = renderJobSummary(outcomeResults(), outcomeSubmission(), new Date('2026-01-02T00:00:00Z'));
 
   it('gives the score, the misconception hints and a row per case', () => {
     expect(md).toContain('Score: **4 / 24** (16.7%) · bonus 2 / 4');
@@ -144,10 +144,12 @@ describe('job summary', () => {
   });
 
   it('shows after_due_date cases in full once the due date has passed, and not before', () => {
-    const s = submission({
-      tests: [test({ id: 'late', status: 'fail', visibility: 'after_due_date', message: 'safe', note: 'the note' })],
+    const s = outcomeSubmission({
+      tests: [
+        outcomeTest({ id: 'late', status: 'fail', visibility: 'after_due_date', message: 'safe', note: 'the note' }),
+      ],
     });
-    const r = { ...results([s]), config: { ...results().config, dueDate: '2026-01-01T12:00:00Z' } };
+    const r = { ...outcomeResults([s]), config: { ...outcomeResults().config, dueDate: '2026-01-01T12:00:00Z' } };
     expect(renderJobSummary(r, s, new Date('2026-01-01T00:00:00Z'))).not.toContain('the note');
     expect(renderJobSummary(r, s, new Date('2026-01-02T00:00:00Z'))).toContain('the note');
   });

@@ -11,10 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderGradescope } from '../../../grader/07-render/gradescope-results.ts';
 import { check } from '../../../grader/schema.ts';
 import { fixture, REPO, runCli, tempDir } from './run-cli.ts';
-import { HIDDEN_DETAIL, submission } from './sample-results.ts';
+import { HIDDEN_DETAIL, outcomeSubmission } from './every-outcome.ts';
 
 describe('Gradescope results.json renderer', () => {
-  const out = renderGradescope(submission());
+  const out = renderGradescope(outcomeSubmission());
 
   it('matches the schema, and the schema rejects what Gradescope would not read', () => {
     expect(check('gradescope-results', out)).toEqual([]);
@@ -49,8 +49,8 @@ describe('Gradescope results.json renderer', () => {
   });
 
   it('keeps after_due_date for Gradescope to apply', () => {
-    const s = submission({
-      tests: [submission().tests[0]].map((t) => ({ ...t, visibility: 'after_due_date' as const })),
+    const s = outcomeSubmission({
+      tests: [outcomeSubmission().tests[0]].map((t) => ({ ...t, visibility: 'after_due_date' as const })),
     });
     expect(renderGradescope(s).tests[0].visibility).toBe('after_due_date');
   });

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderJunit, stripForbidden, xmlAttr } from '../../../grader/07-render/junit-reporter.ts';
 import { reporters } from '../../../grader/07-render/registry.ts';
-import { HIDDEN_DETAIL, results, submission, test } from './sample-results.ts';
+import { HIDDEN_DETAIL, outcomeResults, outcomeSubmission, outcomeTest } from './every-outcome.ts';
 
 const student = { audience: 'student' as const, now: new Date('2026-01-02T00:00:00Z') };
 const instructor = { ...student, audience: 'instructor' as const };
@@ -34,9 +34,9 @@ function parse(xml: string) {
 }
 
 describe('JUnit XML', () => {
-  const two = results([
-    submission(),
-    submission({ id: 'bob & <co>', tests: [test({ id: 'ok', status: 'pass' })], score: 4, maxScore: 4 }),
+  const two = outcomeResults([
+    outcomeSubmission(),
+    outcomeSubmission({ id: 'bob & <co>', tests: [outcomeTest({ id: 'ok', status: 'pass' })], score: 4, maxScore: 4 }),
   ]);
   const xml = renderJunit(two, student);
 
@@ -76,8 +76,8 @@ describe('JUnit XML', () => {
   });
 
   it('reports a submission the grader produced no cases for as an error, not an empty green suite', () => {
-    const broken = submission({ status: 'error', tests: [], errors: [{ code: 'E_INTERNAL', message: 'boom' }] });
-    const doc = parse(renderJunit(results([broken]), student));
+    const broken = outcomeSubmission({ status: 'error', tests: [], errors: [{ code: 'E_INTERNAL', message: 'boom' }] });
+    const doc = parse(renderJunit(outcomeResults([broken]), student));
     expect(doc.testsuite[0]).toMatchObject({ tests: '1', errors: '1' });
   });
 

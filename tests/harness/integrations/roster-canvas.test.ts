@@ -14,7 +14,7 @@ import { matchRoster } from '../../../grader/roster/match.ts';
 import { parseRoster } from '../../../grader/roster/roster.ts';
 import { check } from '../../../grader/schema.ts';
 import { fixture, runCli, tempDir } from './run-cli.ts';
-import { results, submission } from './sample-results.ts';
+import { outcomeResults, outcomeSubmission } from './every-outcome.ts';
 
 describe('CSV reader', () => {
   it('reads quotes, doubled quotes, embedded commas and line breaks, CRLF and a BOM', () => {
@@ -85,7 +85,10 @@ describe('grades.csv and canvas-grades.csv with a roster', () => {
     'folder,student_id,name,email,section\nalice,S1,"=Lee, Alice",alice@u.edu,A\nghost,S9,Ghost,,\n',
     'roster.csv',
   );
-  const { results: withRoster } = attachRoster(results([submission(), submission({ id: 'stranger' })]), roster);
+  const { results: withRoster } = attachRoster(
+    outcomeResults([outcomeSubmission(), outcomeSubmission({ id: 'stranger' })]),
+    roster,
+  );
   const context = { audience: 'instructor' as const, now: new Date(), assignment: { name: 'Backprop', id: '1234' } };
 
   it('results with a roster still match the results schema', () => {
@@ -93,7 +96,7 @@ describe('grades.csv and canvas-grades.csv with a roster', () => {
   });
 
   it('keeps the stable grades.csv columns and appends student_id and name only with a roster, then the term', async () => {
-    const plain = (await csvReporter.render(results(), context))[0].content.split('\n');
+    const plain = (await csvReporter.render(outcomeResults(), context))[0].content.split('\n');
     expect(plain[0]).toBe([...CSV_COLUMNS, ...TERM_COLUMNS].join(','));
     const lines = (await csvReporter.render(withRoster, context))[0].content.split('\n');
     expect(lines[0]).toBe([...CSV_COLUMNS, 'student_id', 'name', ...TERM_COLUMNS].join(','));

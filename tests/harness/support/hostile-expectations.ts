@@ -56,7 +56,13 @@ export const HOSTILE: Record<string, HostileExpectation> = {
     nothingPasses: true,
   },
   timers: { status: ['graded'], message: /setTimeout is not defined/, nothingPasses: true },
-  'prototype-pollution': { status: ['timeout', 'error', 'graded'] },
+  // The forged toJSON recurses until the stack runs out: each case is an error, or a
+  // timeout when the case limit is shorter than that takes. Never a pass, never a load error.
+  'prototype-pollution': {
+    status: ['graded', 'timeout'],
+    message: /Maximum call stack size exceeded|Stopped after \d+ ms/,
+    nothingPasses: true,
+  },
   'grad-getter-throws': { status: ['graded'], message: /grad is private/, nothingPasses: true },
   'grad-getter-loops': { status: ['timeout'], testStatus: 'timeout', nothingPasses: true },
   'constructor-proxy': { status: ['graded'], testStatus: 'fail' },

@@ -1,13 +1,14 @@
 /**
  * Hand-made results for renderer tests: one of every outcome a case can
  * have, with hidden and visible cases and text that needs escaping, so each
- * renderer can be checked without running the grader.
+ * renderer can be checked without running the grader. Its builders are
+ * named outcome* (the report tests have their own, smaller ones).
  */
 import type { Results, SubmissionResult, TestResult } from '../../../grader/results/types.ts';
 
 export const HIDDEN_DETAIL = 'x.grad is 41.5 but should be 99.25';
 
-export function test(overrides: Partial<TestResult> & Pick<TestResult, 'id' | 'status'>): TestResult {
+export function outcomeTest(overrides: Partial<TestResult> & Pick<TestResult, 'id' | 'status'>): TestResult {
   const points = overrides.status === 'pass' ? 4 : 0;
   return {
     name: overrides.id,
@@ -25,10 +26,10 @@ export function test(overrides: Partial<TestResult> & Pick<TestResult, 'id' | 's
   };
 }
 
-export function submission(overrides: Partial<SubmissionResult> = {}): SubmissionResult {
+export function outcomeSubmission(overrides: Partial<SubmissionResult> = {}): SubmissionResult {
   const tests = overrides.tests ?? [
-    test({ id: 'passes', status: 'pass', name: 'c = a + b' }),
-    test({
+    outcomeTest({ id: 'passes', status: 'pass', name: 'c = a + b' }),
+    outcomeTest({
       id: 'fails',
       status: 'fail',
       name: 'b = a | a',
@@ -37,7 +38,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
       hints: ['Use += not ='],
       misconceptions: ['overwrite-instead-of-accumulate'],
     }),
-    test({
+    outcomeTest({
       id: 'hidden-fails',
       status: 'fail',
       visibility: 'hidden',
@@ -46,16 +47,21 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
       note: 'hidden note',
       exercise: 'mul',
     }),
-    test({
+    outcomeTest({
       id: 'crashes',
       status: 'error',
       exercise: 'tanh',
       message: 'Your code threw Error: <b>&"\u0001\u0008\uFFFE\uD800 bad',
       detail: 'threw',
     }),
-    test({ id: 'hangs', status: 'timeout', exercise: 'tanh', message: 'Stopped after 250 ms.' }),
-    test({ id: 'skipped-run', status: 'error', message: 'Not run: earlier cases hung, so the rest were skipped' }),
-    test({
+    outcomeTest({ id: 'hangs', status: 'timeout', exercise: 'tanh', message: 'Stopped after 250 ms.' }),
+    outcomeTest({
+      id: 'skipped-run',
+      status: 'error',
+      notRun: 'E_SKIPPED_AFTER_HANG',
+      message: 'Not run: earlier cases hung, so the rest were skipped',
+    }),
+    outcomeTest({
       id: 'bonus-relu',
       status: 'fail',
       kind: 'bonus',
@@ -63,7 +69,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
       notAttempted: true,
       message: 'Not attempted (optional bonus).',
     }),
-    test({ id: 'bonus-neg', status: 'pass', kind: 'bonus', maxPoints: 2, points: 2 }),
+    outcomeTest({ id: 'bonus-neg', status: 'pass', kind: 'bonus', maxPoints: 2, points: 2 }),
   ];
   return {
     id: 'alice',
@@ -93,7 +99,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
   };
 }
 
-export function results(submissions: SubmissionResult[] = [submission()]): Results {
+export function outcomeResults(submissions: SubmissionResult[] = [outcomeSubmission()]): Results {
   return {
     version: 2,
     grader: { name: 'gradelab', version: '0.0.0-test' },
