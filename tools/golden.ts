@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../grader/01-discover/discover.ts';
-import { readConfig } from '../grader/config/load.ts';
+import { assignmentDefaults, readConfig } from '../grader/config/load.ts';
+import { loadCatalogue } from '../grader/course/catalogue.ts';
 import { gradeAll } from '../grader/grade.ts';
 import type { SubmissionResult } from '../grader/results/types.ts';
 
@@ -20,14 +21,18 @@ export const FIXTURES = path.join(REPO, 'fixtures');
 export const GOLDEN_FILE = 'expected_results.json';
 
 /**
- * One config for every fixture. The limits are the defaults, so a golden
- * shows what a class really gets; the chain is shorter and a failed case keeps
- * fewer nodes, so that the files stay small enough to review.
+ * The config a fixture group is graded with: the defaults of the assignment
+ * the group is named after (fixtures/nn), or of the first one. The limits are
+ * the defaults, so a golden shows what a class really gets; the chain is
+ * shorter and a failed case keeps fewer nodes, so that the files stay small
+ * enough to review.
  */
-export function goldenConfig() {
+export function goldenConfig(group: string) {
+  const named = loadCatalogue().assignments.some((a) => a.id === group);
   const { value, errors } = readConfig(
     { longChain: { length: 1000, points: 4 }, nodesPerFailedCase: 12, concurrency: 2 },
-    'golden config',
+    `golden config for fixtures/${group}`,
+    assignmentDefaults(named ? group : undefined),
   );
   if (errors.length > 0) throw new Error(errors.join('; '));
   return value;
@@ -66,15 +71,18 @@ export function goldenText(result: SubmissionResult): string {
 
 /** Grades the folders in one run, as the CLI would; results in the folders' order. */
 export async function gradeForGolden(folders: string[]): Promise<Map<string, SubmissionResult>> {
-  const config = goldenConfig();
-  const sources = folders.map((folder) => {
-    // One folder at a time through discovery, so that each result is tied to its own folder.
-    const { submissions } = discover([folder]);
-    if (submissions.length !== 1) throw new Error(`${folder} is not one submission (found ${submissions.length})`);
-    return submissions[0];
-  });
-  const results = await gradeAll(sources, config);
   const byPath = new Map<string, SubmissionResult>();
-  folders.forEach((folder, i) => byPath.set(folder, results[i]));
+  const groups = [...new Set(folders.map((folder) => path.basename(path.dirname(folder))))];
+  for (const group of groups) {
+    const inGroup = folders.filter((folder) => path.basename(path.dirname(folder)) === group);
+    const sources = inGroup.map((folder) => {
+      // One folder at a time through discovery, so that each result is tied to its own folder.
+      const { submissions } = discover([folder]);
+      if (submissions.length !== 1) throw new Error(`${folder} is not one submission (found ${submissions.length})`);
+      return submissions[0];
+    });
+    const results = await gradeAll(sources, goldenConfig(group));
+    inGroup.forEach((folder, i) => byPath.set(folder, results[i]));
+  }
   return byPath;
 }
