@@ -140,7 +140,7 @@ describe('term CSVs and config', () => {
 });
 
 describe('where a submission time comes from', () => {
-  const graded = (id: string) => submission({ id, score: 10, maxScore: 10, bonus: 0, tests: [] });
+  const graded = (id: string) => outcomeSubmission({ id, score: 10, maxScore: 10, bonus: 0, tests: [] });
   const term = (times: Map<string, string>) => ({
     config: readConfig({ dueDate: DUE, late: { penaltyPercentPerDay: 10 } }, 'g.json').value,
     times,

@@ -56,7 +56,7 @@ describe('Gradescope results.json renderer', () => {
   });
 
   it("says why the final score differs from the grader's: late penalty and overrides, with comments", () => {
-    const s = submission({ score: 7.2, maxScore: 10, bonus: 0, autoScore: 8 });
+    const s = outcomeSubmission({ score: 7.2, maxScore: 10, bonus: 0, autoScore: 8 });
     s.late = { minutes: 90, days: 1, percent: 10, penaltyPoints: 0.8, due: '2026-11-20T23:59:00.000Z' };
     s.overrides = [{ line: 4, test: 'fails', points: 2, previousPoints: 0, comment: 'Accepted by hand' }];
     s.tests = s.tests.map((t) =>
