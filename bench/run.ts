@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: every figure the README quotes, measured in one run.
- *   1. grading N generated submissions, each in a fresh sandbox;
+ * For each class of ./mixes.ts (today's and a realistic mix), side by side:
+ *   1. grading N generated submissions, each in a fresh sandbox: rate and CPU;
  *   2. the same work done by running `vitest run` once per submission, on a sample;
  *   3. a re-grade of the same N unchanged submissions from the cache.
+ * Then correct classes with the stub's bonus methods and with none (./bonus-shapes.ts),
+ * and the CLI's start-up (./startup.ts): --help, ci, a cached re-grade of 300.
  */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,19 +15,25 @@ import { readConfig } from '../grader/config/load.ts';
 import { gradeWithCache } from '../grader/cache/cached-grade.ts';
 import { hostPids } from '../grader/03-sandbox/host/host-pool.ts';
 import { bonusShapeThroughput } from './bonus-shapes.ts';
-import { generateClass } from './generate.ts';
+import { MIXES, type Mix } from './mixes.ts';
+import { CACHED_CLASS, measureStartup, RUNS } from './startup.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
 const SAMPLE = Number(process.env.BENCH_VITEST_SAMPLE ?? 5);
+/** `BENCH_MIXES=realistic` grades only that class. */
+const ONLY = process.env.BENCH_MIXES?.split(',');
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'gradelab-bench-'));
-try {
+type Rows = Array<[string, string]>;
+
+/** Grades one class three ways; returns its rows of the table. */
+async function benchClass(mix: Mix, work: string): Promise<Rows> {
   const config = readConfig({ salt: 'bench' }, 'bench').value;
-  const folders = generateClass(path.join(work, 'class'), COUNT);
-  const { submissions } = discover([path.join(work, 'class')]);
-
-  const cacheDir = path.join(work, 'cache');
+  const classDir = path.join(work, mix.name);
+  const folders = mix.generate(classDir, COUNT);
+  const { submissions } = discover([classDir]);
+  const cacheDir = path.join(work, `${mix.name}-cache`);
+  const hostCpuBefore = hostsCpuMs();
 
   // The first run grades everything (and fills the cache, as the CLI does).
   let started = performance.now();
@@ -36,8 +45,8 @@ try {
   });
   const gradeMs = performance.now() - started;
   const graderCpu = process.cpuUsage(cpuBefore);
-  // The hosts started during this run, so all their CPU time is this run's.
-  const hostsCpuMs = hostPids().reduce((sum, pid) => sum + (cpuMsOf(pid) ?? NaN), 0);
+  // Hosts are kept from one class to the next: count only what they spent on this one.
+  const hostsCpu = hostsCpuMs() - hostCpuBefore;
   // The same run without its first tenth: start-up (sandbox hosts and their program,
   // the optimising compiler warming up to the grader's own code) excluded.
   const warm = Math.floor(COUNT / 10);
@@ -55,6 +64,7 @@ try {
   const oneChangedMs = performance.now() - started;
   const perSecond = (COUNT / gradeMs) * 1000;
   const full = results.filter((r) => r.score === r.maxScore).length;
+  const noBonus = results.filter((r) => (r.bonus ?? 0) === 0).length;
 
   // Where the time goes: the same submissions with the long chain cut to 10 nodes.
   const shortConfig = readConfig({ salt: 'bench', longChain: { length: 10 } }, 'bench').value;
@@ -62,48 +72,83 @@ try {
   await gradeWithCache(submissions, shortConfig);
   const shortMs = performance.now() - started;
 
-  // Optional work costs the same whether the class keeps the stub's bonus methods or has none.
-  const shapes = await bonusShapeThroughput(
-    path.join(work, 'shapes'),
-    config,
-    Number(process.env.BENCH_SHAPE_COUNT ?? 200),
-  );
-
-  const project = vitestProject(path.join(work, 'vitest'));
+  const project = vitestProject(path.join(work, `${mix.name}-vitest`));
   const vitestMs = folders.slice(0, SAMPLE).map((folder) => timeVitestRun(project, folder));
   const vitestPer = vitestMs.reduce((a, b) => a + b, 0) / vitestMs.length;
   const gradelabPer = gradeMs / COUNT;
 
-  const rows: Array<[string, string]> = [
-    ['machine', `${os.cpus().length} cores, Node ${process.version}`],
-    ['submissions graded', `${COUNT} (${full} with full marks), concurrency ${config.concurrency}`],
-    ['grading time', `${(gradeMs / 1000).toFixed(2)} s`],
-    ['throughput', `${perSecond.toFixed(1)} submissions/s`],
-    [`throughput after the first ${warm}`, `${warmPerSecond.toFixed(1)} submissions/s`],
-    ['per submission (grader)', `${gradelabPer.toFixed(1)} ms`],
-    ['CPU per submission: grader process', `${((graderCpu.user + graderCpu.system) / 1000 / COUNT).toFixed(1)} ms`],
+  return [
+    [`${mix.name}: the class`, `${mix.describe}`],
     [
-      'CPU per submission: sandbox hosts',
-      Number.isNaN(hostsCpuMs) ? 'not measured here (needs /proc)' : `${(hostsCpuMs / COUNT).toFixed(1)} ms`,
+      `${mix.name}: submissions graded`,
+      `${COUNT} (${full} with full marks, ${noBonus} with no bonus), concurrency ${config.concurrency}`,
     ],
-    ['same class, long chain cut to 10 nodes', `${((COUNT / shortMs) * 1000).toFixed(1)} submissions/s`],
-    ["correct, stub's NotAttempted bonus methods", `${shapes['stub-bonus'].toFixed(1)} submissions/s`],
-    ['correct, no bonus methods at all', `${shapes['no-bonus'].toFixed(1)} submissions/s`],
-    [`per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
-    ['speed-up over vitest run per submission', `${(vitestPer / gradelabPer).toFixed(0)}x`],
+    [`${mix.name}: grading time`, `${(gradeMs / 1000).toFixed(2)} s`],
+    [`${mix.name}: throughput`, `${perSecond.toFixed(1)} submissions/s`],
+    [`${mix.name}: throughput after the first ${warm}`, `${warmPerSecond.toFixed(1)} submissions/s`],
+    [`${mix.name}: per submission (grader)`, `${gradelabPer.toFixed(1)} ms`],
     [
-      'cached re-grade, nothing changed',
+      `${mix.name}: CPU per submission: grader process`,
+      `${((graderCpu.user + graderCpu.system) / 1000 / COUNT).toFixed(1)} ms`,
+    ],
+    [
+      `${mix.name}: CPU per submission: sandbox hosts`,
+      Number.isNaN(hostsCpu) ? 'not measured here (needs /proc)' : `${(hostsCpu / COUNT).toFixed(1)} ms`,
+    ],
+    [`${mix.name}: long chain cut to 10 nodes`, `${((COUNT / shortMs) * 1000).toFixed(1)} submissions/s`],
+    [`${mix.name}: per submission (vitest run, mean of ${SAMPLE})`, `${vitestPer.toFixed(0)} ms`],
+    [`${mix.name}: speed-up over vitest run per submission`, `${(vitestPer / gradelabPer).toFixed(0)}x`],
+    [
+      `${mix.name}: cached re-grade, nothing changed`,
       `${(cachedMs / 1000).toFixed(2)} s (${cached.cache.hits} hits, ${cached.cache.misses} misses)`,
     ],
     [
-      'cached re-grade, one submission changed',
+      `${mix.name}: cached re-grade, one submission changed`,
       `${(oneChangedMs / 1000).toFixed(2)} s (${oneChanged.cache.hits} hits, ${oneChanged.cache.misses} misses)`,
     ],
   ];
+}
+
+async function startupRows(work: string): Promise<Rows> {
+  const realistic = MIXES.find((m) => m.name === 'realistic') ?? MIXES[0];
+  const classDir = path.join(work, 'startup-class');
+  const [first] = realistic.generate(classDir, CACHED_CLASS);
+  const s = measureStartup(first, classDir, path.join(work, 'startup'));
+  const median = `median of ${RUNS}`;
+  return [
+    [`grader --help (${median})`, `${(s.helpMs / 1000).toFixed(2)} s`],
+    [`grader ci, one submission (${median})`, `${(s.ciMs / 1000).toFixed(2)} s`],
+    [
+      `grader grade, ${CACHED_CLASS} unchanged, report included (${median})`,
+      `${(s.cachedGradeMs / 1000).toFixed(2)} s (${s.pagesRewritten} of ${s.pages} report files written again)`,
+    ],
+  ];
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'gradelab-bench-'));
+try {
+  const rows: Rows = [['machine', `${os.cpus().length} cores, Node ${process.version}`]];
+  for (const mix of MIXES.filter((m) => !ONLY || ONLY.includes(m.name))) rows.push(...(await benchClass(mix, work)));
+  // Optional work costs the same whether a class keeps the stub's bonus methods or has none.
+  const shapes = await bonusShapeThroughput(
+    path.join(work, 'shapes'),
+    readConfig({ salt: 'bench' }, 'bench').value,
+    Number(process.env.BENCH_SHAPE_COUNT ?? 200),
+  );
+  rows.push(
+    ["correct, stub's NotAttempted bonus methods", `${shapes['stub-bonus'].toFixed(1)} submissions/s`],
+    ['correct, no bonus methods at all', `${shapes['no-bonus'].toFixed(1)} submissions/s`],
+  );
+  if (process.env.BENCH_STARTUP !== '0') rows.push(...(await startupRows(work)));
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** CPU time of the sandbox hosts running now, together. */
+function hostsCpuMs(): number {
+  return hostPids().reduce((sum, pid) => sum + (cpuMsOf(pid) ?? NaN), 0);
 }
 
 /** User plus system CPU time of a process, from Linux's /proc (in clock ticks of 10 ms). */
