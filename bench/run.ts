@@ -16,7 +16,7 @@ import { gradeWithCache } from '../grader/cache/cached-grade.ts';
 import { hostPids } from '../grader/03-sandbox/host/host-pool.ts';
 import { bonusShapeThroughput } from './bonus-shapes.ts';
 import { MIXES, type Mix } from './mixes.ts';
-import { CACHED_CLASS, measureStartup, RUNS } from './startup.ts';
+import { buildIfStale, CACHED_CLASS, measureStartup, RUNS } from './startup.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
@@ -110,6 +110,7 @@ async function benchClass(mix: Mix, work: string): Promise<Rows> {
 }
 
 async function startupRows(work: string): Promise<Rows> {
+  buildIfStale();
   const realistic = MIXES.find((m) => m.name === 'realistic') ?? MIXES[0];
   const classDir = path.join(work, 'startup-class');
   const [first] = realistic.generate(classDir, CACHED_CLASS);
