@@ -6,6 +6,7 @@
  *   3. a re-grade of the same N unchanged submissions from the cache.
  * Then correct classes with the stub's bonus methods and with none (./bonus-shapes.ts),
  * and the CLI's start-up (./startup.ts): --help, ci, a cached re-grade of 300.
+ * With `-- --size 1000,3000,10000`: memory, time and output size per class size instead (./sizes.ts).
  */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,14 @@ import { bonusShapeThroughput } from './bonus-shapes.ts';
 import { MIXES, type Mix } from './mixes.ts';
 import { buildIfStale, CACHED_CLASS, measureStartup, RUNS } from './startup.ts';
 import { timeVitestRun, vitestProject } from './vitest-baseline.ts';
+import { benchSizes, sizesFromArgs } from './sizes.ts';
+
+// `npm run bench -- --size 1000,3000,10000`: the class-size runs alone (see ./sizes.ts).
+const sizes = sizesFromArgs(process.argv.slice(2));
+if (sizes) {
+  await benchSizes(sizes);
+  process.exit(0);
+}
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
 const SAMPLE = Number(process.env.BENCH_VITEST_SAMPLE ?? 5);

@@ -81,7 +81,36 @@ export interface GradeAllOptions {
   gradeOne?: GradeOne;
 }
 
-/** Grades every submission, a few at a time; one failure never stops the rest. */
+/** Receives each result as it is made; grading waits for it, so a slow consumer is never outrun. */
+export type OnResult = (result: SubmissionResult, index: number) => void | Promise<void>;
+
+/**
+ * Grades every submission, a few at a time, handing each result to `onResult`
+ * and keeping none: memory stays flat in the class size. One failure never
+ * stops the rest.
+ */
+export async function gradeEach(
+  sources: SubmissionSource[],
+  config: GradingConfig,
+  onResult: OnResult,
+  onProgress?: (event: ProgressEvent) => void,
+  options: GradeAllOptions = {},
+): Promise<void> {
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      const result = await gradeSafely(sources[index], config, options.gradeOne ?? gradeSubmission);
+      await onResult(result, index);
+      done++;
+      onProgress?.({ done, total: sources.length, result });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.concurrency, sources.length) }, worker));
+}
+
+/** gradeEach, keeping every result: for one submission or a few (`grader ci`, tests). */
 export async function gradeAll(
   sources: SubmissionSource[],
   config: GradingConfig,
@@ -89,17 +118,7 @@ export async function gradeAll(
   options: GradeAllOptions = {},
 ): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(sources.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < sources.length) {
-      const index = next++;
-      results[index] = await gradeSafely(sources[index], config, options.gradeOne ?? gradeSubmission);
-      done++;
-      onProgress?.({ done, total: sources.length, result: results[index] });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(config.concurrency, sources.length) }, worker));
+  await gradeEach(sources, config, (result, index) => void (results[index] = result), onProgress, options);
   return results;
 }
 

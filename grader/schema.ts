@@ -13,6 +13,8 @@ import { PRECOMPILED } from './schema-precompiled.ts';
 export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
+const REFERS_TO_RESULTS = new Set(['submission-detail', 'submission-summary']);
+const RESULTS_ID = 'https://gradelab.dev/schemas/results.schema.json';
 
 export function schemaPath(name: string): string {
   return fileURLToPath(new URL(`../schemas/${name}.schema.json`, import.meta.url));
@@ -23,7 +25,11 @@ export function validator(name: string): ValidateFunction {
   if (!validate) {
     // Loaded only here: with every validator precompiled, a run never needs ajv's compiler.
     ajv ??= new (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
-    validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')));
+    // The detail and summary schemas refer into results.schema.json, which ajv must know first.
+    if (REFERS_TO_RESULTS.has(name) && !ajv.getSchema(RESULTS_ID))
+      ajv.addSchema(JSON.parse(readFileSync(schemaPath('results'), 'utf8')) as object);
+    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as { $id?: string };
+    validate = (schema.$id ? ajv.getSchema(schema.$id) : undefined) ?? ajv.compile(schema);
     compiled.set(name, validate);
   }
   return validate;

@@ -15,7 +15,8 @@ import { round2 } from '../results/points.ts';
 import type { Results } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
 import { csvCell } from './csv-reporter.ts';
-import type { Reporter } from './reporter.ts';
+import { defineReporter, inMemoryClass } from './define-reporter.ts';
+import type { ClassResults } from './reporter.ts';
 
 export const CANVAS_IDENTITY_COLUMNS = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section'] as const;
 export const DEFAULT_ASSIGNMENT_NAME = 'Backpropagation autograder';
@@ -35,34 +36,38 @@ export function canvasRows(
   results: Results,
   assignment?: { name: string; id?: string },
 ): Array<Array<string | number>> {
-  const possible = results.submissions.reduce((max, s) => Math.max(max, s.maxScore), 0);
-  const rows: Array<Array<string | number>> = [
-    [...CANVAS_IDENTITY_COLUMNS, canvasAssignmentHeader(assignment)],
-    ['Points Possible', '', '', '', '', possible],
-  ];
-  for (const s of results.submissions) {
-    const student = studentFor(results.roster, s.id);
-    rows.push(
-      student
-        ? [
-            student.name,
-            student.canvasId ?? '',
-            student.studentId,
-            student.email ?? '',
-            student.section ?? '',
-            canvasPoints(s),
-          ]
-        : [s.id, '', '', '', '', canvasPoints(s)],
-    );
-  }
-  return rows;
+  return [...canvasRowsOf(inMemoryClass(results), assignment)];
 }
 
-export const canvasReporter: Reporter = {
+function* canvasRowsOf(
+  run: ClassResults,
+  assignment?: { name: string; id?: string },
+): Generator<Array<string | number>> {
+  let possible = 0;
+  for (const s of run.summaries()) possible = Math.max(possible, s.maxScore);
+  yield [...CANVAS_IDENTITY_COLUMNS, canvasAssignmentHeader(assignment)];
+  yield ['Points Possible', '', '', '', '', possible];
+  for (const s of run.summaries()) {
+    const student = studentFor(run.roster, s.id);
+    yield student
+      ? [
+          student.name,
+          student.canvasId ?? '',
+          student.studentId,
+          student.email ?? '',
+          student.section ?? '',
+          canvasPoints(s),
+        ]
+      : [s.id, '', '', '', '', canvasPoints(s)];
+  }
+}
+
+function* canvasLines(run: ClassResults, assignment?: { name: string; id?: string }): Generator<string> {
+  for (const row of canvasRowsOf(run, assignment)) yield `${row.map(csvCell).join(',')}\n`;
+}
+
+export const canvasReporter = defineReporter({
   name: 'canvas',
   description: 'canvas-grades.csv, for Canvas gradebook import (names and ids from --roster)',
-  render(results, context) {
-    const lines = canvasRows(results, context.assignment).map((row) => row.map(csvCell).join(','));
-    return [{ path: 'canvas-grades.csv', content: `${lines.join('\n')}\n` }];
-  },
-};
+  finish: (run, context) => [{ path: 'canvas-grades.csv', content: canvasLines(run, context.assignment) }],
+});

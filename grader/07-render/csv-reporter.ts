@@ -7,7 +7,8 @@
 import { scorePercent } from '../results/points.ts';
 import type { Results, SubmissionResult } from '../results/types.ts';
 import { studentFor } from '../roster/match.ts';
-import type { Reporter } from './reporter.ts';
+import { defineReporter } from './define-reporter.ts';
+import type { ClassResults } from './reporter.ts';
 import { scoreNote } from './score-reasons.ts';
 
 export const CSV_COLUMNS = [
@@ -28,8 +29,8 @@ export function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRows(results: Results): Array<Array<string | number>> {
-  return results.submissions.map((s) => [
+export function csvRow(s: SubmissionResult): Array<string | number> {
+  return [
     s.id,
     s.status,
     s.score,
@@ -39,7 +40,11 @@ export function csvRows(results: Results): Array<Array<string | number>> {
     s.maxBonus,
     s.misconceptions.join(' '),
     s.errors.map((e) => e.code).join(' '),
-  ]);
+  ];
+}
+
+export function csvRows(results: Results): Array<Array<string | number>> {
+  return results.submissions.map(csvRow);
 }
 
 /**
@@ -55,21 +60,22 @@ function termCells(s: SubmissionResult): Array<string | number> {
 /** Only with a roster: appended after the stable columns, so scripts reading those by position keep working. */
 export const ROSTER_COLUMNS = ['student_id', 'name'] as const;
 
-function withRoster(results: Results, rows: Array<Array<string | number>>): Array<Array<string | number>> {
-  if (!results.roster) return rows;
-  return rows.map((row, i) => {
-    const student = studentFor(results.roster, results.submissions[i].id);
-    return [...row, student?.studentId ?? '', student?.name ?? ''];
-  });
+function* csvLines(run: ClassResults): Generator<string> {
+  const header = [...CSV_COLUMNS, ...(run.roster ? ROSTER_COLUMNS : []), ...TERM_COLUMNS];
+  yield `${header.join(',')}\n`;
+  for (const s of run.summaries()) {
+    const row = csvRow(s);
+    if (run.roster) {
+      const student = studentFor(run.roster, s.id);
+      row.push(student?.studentId ?? '', student?.name ?? '');
+    }
+    row.push(...termCells(s));
+    yield `${row.map(csvCell).join(',')}\n`;
+  }
 }
 
-export const csvReporter: Reporter = {
+export const csvReporter = defineReporter({
   name: 'csv',
   description: 'grades.csv, one row per submission',
-  render(results: Results) {
-    const header = [...CSV_COLUMNS, ...(results.roster ? ROSTER_COLUMNS : []), ...TERM_COLUMNS];
-    const rows = withRoster(results, csvRows(results)).map((row, i) => [...row, ...termCells(results.submissions[i])]);
-    const lines = [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))];
-    return [{ path: 'grades.csv', content: `${lines.join('\n')}\n` }];
-  },
-};
+  finish: (run) => [{ path: 'grades.csv', content: csvLines(run) }],
+});

@@ -11,9 +11,10 @@
  * hidden case carries only its safe message, never the instructor's detail.
  */
 import { locatedMessage } from '../errors.ts';
-import type { Results, SubmissionResult, TestResult } from '../results/types.ts';
+import type { Results, ResultsHeader, SubmissionResult, TestResult } from '../results/types.ts';
+import { defineReporter, inMemoryClass } from './define-reporter.ts';
 import { concealedFromStudents } from './visibility.ts';
-import type { RenderContext, Reporter } from './reporter.ts';
+import type { ClassResults, RenderContext } from './reporter.ts';
 
 // Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF.
 const FORBIDDEN =
@@ -66,7 +67,7 @@ function outcome(t: TestResult, body: string): string {
   return `<${element} message="${xmlAttr(t.message)}" type="${t.status}">${xmlText(body)}</${element}>`;
 }
 
-function caseBody(t: TestResult, results: Results, context: RenderContext): string {
+function caseBody(t: TestResult, results: ResultsHeader, context: RenderContext): string {
   const concealed = context.audience === 'student' && concealedFromStudents(t, results, context.now);
   const lines = [concealed ? t.message : t.detail || t.message];
   if (!concealed && t.note) lines.push(t.note);
@@ -74,13 +75,13 @@ function caseBody(t: TestResult, results: Results, context: RenderContext): stri
   return lines.join('\n');
 }
 
-function testcase(s: SubmissionResult, t: TestResult, results: Results, context: RenderContext): string {
+function testcase(s: SubmissionResult, t: TestResult, results: ResultsHeader, context: RenderContext): string {
   const attrs = `name="${xmlAttr(`${t.name} [${t.id}]`)}" classname="${xmlAttr(`${s.id}.${t.exercise}`)}" time="${seconds(t.durationMs)}"`;
   const inner = outcome(t, caseBody(t, results, context));
   return inner ? `    <testcase ${attrs}>\n      ${inner}\n    </testcase>` : `    <testcase ${attrs}/>`;
 }
 
-function suite(s: SubmissionResult, results: Results, context: RenderContext): string {
+function suite(s: SubmissionResult, results: ResultsHeader, context: RenderContext): string {
   const c = counts(s);
   const props = {
     status: s.status,
@@ -114,29 +115,29 @@ function suite(s: SubmissionResult, results: Results, context: RenderContext): s
 }
 
 export function renderJunit(results: Results, context: RenderContext): string {
-  const total = results.submissions.map(counts).reduce(
-    (a, c) => ({
-      tests: a.tests + c.tests,
-      failures: a.failures + c.failures,
-      errors: a.errors + c.errors,
-      skipped: a.skipped + c.skipped,
-    }),
-    { tests: 0, failures: 0, errors: 0, skipped: 0 },
-  );
-  const time = seconds(results.submissions.reduce((sum, s) => sum + s.durationMs, 0));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="gradelab" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${time}">`,
-    ...results.submissions.map((s) => suite(s, results, context)),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return [...junitChunks(inMemoryClass(results), context)].join('');
 }
 
-export const junitReporter: Reporter = {
+/** Totals first (one pass over the summaries), then one suite at a time (a second). */
+function* junitChunks(run: ClassResults, context: RenderContext): Generator<string> {
+  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  let ms = 0;
+  for (const s of run.summaries()) {
+    const c = counts(s);
+    total.tests += c.tests;
+    total.failures += c.failures;
+    total.errors += c.errors;
+    total.skipped += c.skipped;
+    ms += s.durationMs;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="gradelab" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="${seconds(ms)}">\n`;
+  for (const s of run.summaries()) yield `${suite(s, run, context)}\n`;
+  yield '</testsuites>\n';
+}
+
+export const junitReporter = defineReporter({
   name: 'junit',
   description: 'junit.xml, one testsuite per submission (for CI test reports)',
-  render(results, context) {
-    return [{ path: 'junit.xml', content: renderJunit(results, context) }];
-  },
-};
+  finish: (run, context) => [{ path: 'junit.xml', content: junitChunks(run, context) }],
+});

@@ -6,7 +6,7 @@
  */
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import type { GradingConfig } from '../config/types.ts';
-import { gradeAll, gradeSubmission, type GradeOne, type ProgressEvent } from '../grade.ts';
+import { gradeEach, gradeSubmission, type GradeOne, type OnResult, type ProgressEvent } from '../grade.ts';
 import type { SubmissionResult } from '../results/types.ts';
 import { contentDigest } from './content-hash.ts';
 import { cacheKey, createKeyContext, type KeyContext } from './key.ts';
@@ -79,19 +79,31 @@ export interface CachedRun {
   cache: CacheStats;
 }
 
-/** gradeAll with the cache in front: what the CLI and the benchmark call. */
+/** gradeEach with the cache in front: what the CLI calls; results go to `onResult` and are not kept. */
+export async function gradeEachWithCache(
+  sources: SubmissionSource[],
+  config: GradingConfig,
+  onResult: OnResult,
+  options: CachedRunOptions = {},
+): Promise<CacheStats> {
+  const inner = options.gradeOne ?? gradeSubmission;
+  if (options.cacheDir === undefined) {
+    await gradeEach(sources, config, onResult, options.onProgress, { gradeOne: inner });
+    return { enabled: false, hits: 0, misses: sources.length, writeErrors: 0 };
+  }
+  const stats: CacheStats = { enabled: true, hits: 0, misses: 0, writeErrors: 0 };
+  const gradeOne = cachedGradeOne(new ResultCache(options.cacheDir), createKeyContext(config), stats, inner);
+  await gradeEach(sources, config, onResult, options.onProgress, { gradeOne });
+  return stats;
+}
+
+/** gradeEachWithCache, keeping every result in memory: for tests and small runs. */
 export async function gradeWithCache(
   sources: SubmissionSource[],
   config: GradingConfig,
   options: CachedRunOptions = {},
 ): Promise<CachedRun> {
-  const inner = options.gradeOne ?? gradeSubmission;
-  if (options.cacheDir === undefined) {
-    const results = await gradeAll(sources, config, options.onProgress, { gradeOne: inner });
-    return { results, cache: { enabled: false, hits: 0, misses: sources.length, writeErrors: 0 } };
-  }
-  const stats: CacheStats = { enabled: true, hits: 0, misses: 0, writeErrors: 0 };
-  const gradeOne = cachedGradeOne(new ResultCache(options.cacheDir), createKeyContext(config), stats, inner);
-  const results = await gradeAll(sources, config, options.onProgress, { gradeOne });
-  return { results, cache: stats };
+  const results: SubmissionResult[] = new Array(sources.length);
+  const cache = await gradeEachWithCache(sources, config, (r, i) => void (results[i] = r), options);
+  return { results, cache };
 }

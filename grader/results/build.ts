@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { GradingConfig } from '../config/types.ts';
 import { packagePath } from '../package-root.ts';
-import { RESULTS_VERSION, type Results, type SubmissionResult } from './types.ts';
+import { RESULTS_VERSION, type Results, type ResultsHeader, type SubmissionResult } from './types.ts';
 
 const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
   version: string;
 };
 export const GRADER_VERSION = pkg.version;
 
-export function buildResults(submissions: SubmissionResult[], config: GradingConfig, now = new Date()): Results {
+/** Everything results.json says about the run but its submissions. */
+export function resultsHeader(config: GradingConfig, now = new Date()): ResultsHeader {
   return {
     version: RESULTS_VERSION,
     // Named only for a later assignment, so that the first's results stay as they always were.
@@ -22,6 +23,12 @@ export function buildResults(submissions: SubmissionResult[], config: GradingCon
       ...(config.dueDate ? { dueDate: config.dueDate } : {}),
       ...(config.late ? { late: config.late } : {}),
     },
-    submissions: [...submissions].sort((a, b) => a.id.localeCompare(b.id)),
   };
+}
+
+export function buildResults(submissions: SubmissionResult[], config: GradingConfig, now = new Date()): Results {
+  return {
+    ...resultsHeader(config, now),
+    submissions: [...submissions].sort((a, b) => a.id.localeCompare(b.id)),
+  } as Results;
 }

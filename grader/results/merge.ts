@@ -1,18 +1,29 @@
 /**
- * Combines the results.json of several shards into the results of one run.
- * The merged value is what an unsharded run would have built: same version,
- * grader and config, every submission exactly once, sorted as buildResults
- * sorts. Anything that would make that untrue is refused, never guessed at:
- * a results.json that fails its schema, shards from different grader
- * versions or configs, an id in two shards, or a shard missing from the set.
+ * Combines the outputs of several shards into the results of one run. What
+ * comes out is what an unsharded run would have written: same version,
+ * grader and config, every submission exactly once. Anything that would make
+ * that untrue is refused before a file is written, never guessed at: a
+ * results.json or detail file that fails its schema, shards from different
+ * grader versions or configs, an id in two shards, or a shard missing from
+ * the set.
+ *
+ * Nothing holds a whole shard: results.json is read as a stream of
+ * summaries, and each submission's full result comes from its detail file,
+ * one at a time, to be passed to the same output writer a grading run uses.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import chain from 'stream-chain';
+import { parser } from 'stream-json';
+import { ignore } from 'stream-json/filters/ignore.js';
+import { pick } from 'stream-json/filters/pick.js';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { formatShard, type Shard } from '../01-discover/shard.ts';
 import { stableJson } from '../cache/stable-json.ts';
 import { GraderError } from '../errors.ts';
 import { check } from '../schema.ts';
-import type { Results } from './types.ts';
+import { RESULTS_VERSION, type ResultsHeader, type SubmissionResult } from './types.ts';
 
 /** Written next to a shard's results.json, so merge can tell whether every shard came back. */
 export const SHARD_FILE = 'shard.json';
@@ -24,26 +35,85 @@ export function shardManifest(shard: Shard, submissions: number): string {
 export interface ShardOutput {
   /** Where it came from, for messages. */
   source: string;
-  results: Results;
+  header: ResultsHeader;
   shard?: Shard;
+  /** The summaries in results.json, one at a time; may be read more than once. */
+  summaries(): AsyncIterable<SubmissionResult>;
+  /** A summary's full result (from its detail file). */
+  full(summary: SubmissionResult): SubmissionResult;
 }
 
-/** Accepts a shard's output folder or its results.json. */
-export function readShardOutput(input: string): ShardOutput {
-  const dir = existsSync(input) && statSync(input).isDirectory() ? input : path.dirname(input);
-  const file = dir === input ? path.join(dir, 'results.json') : input;
+function invalid(file: string, problems: string[], what = 'a valid results.json'): void {
+  if (problems.length > 0)
+    throw new GraderError('E_SCHEMA', `${file} is not ${what}`, { details: problems.slice(0, 10) });
+}
+
+async function readHeader(file: string): Promise<ResultsHeader> {
+  let header: unknown;
+  try {
+    for await (const { value } of chain([
+      createReadStream(file),
+      parser(),
+      ignore({ filter: 'submissions' }),
+      streamValues(),
+    ]))
+      header ??= value;
+  } catch (error) {
+    throw new GraderError('E_SCHEMA', `${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const version = (header as { version?: unknown } | undefined)?.version;
+  if (typeof version === 'number' && version !== RESULTS_VERSION)
+    throw new GraderError(
+      'E_SCHEMA',
+      `${file} is results format ${version}, and this grader reads format ${RESULTS_VERSION}: grade again with this grader`,
+    );
+  invalid(file, check('results', { ...(header as object), submissions: [] }, `${file}: $`));
+  return header as ResultsHeader;
+}
+
+async function* summariesOf(file: string): AsyncGenerator<SubmissionResult> {
+  let index = 0;
+  for await (const { value } of chain([
+    createReadStream(file),
+    parser(),
+    pick({ filter: 'submissions' }),
+    streamArray(),
+  ])) {
+    invalid(file, check('submission-summary', value, `${file}: $.submissions[${index++}]`));
+    yield value as SubmissionResult;
+  }
+}
+
+function readDetail(dir: string, summary: SubmissionResult): SubmissionResult {
+  const file = path.join(dir, summary.detail!);
   if (!existsSync(file))
-    throw new GraderError('E_NOT_FOUND', `${file}: no results.json here (pass each shard's output folder)`);
+    throw new GraderError('E_NOT_FOUND', `${file}: the detail file of '${summary.id}' is missing from its shard`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new GraderError('E_SCHEMA', `${file}: not valid JSON: ${(error as Error).message}`);
   }
-  const problems = check('results', data, `${file}: $`);
-  if (problems.length > 0)
-    throw new GraderError('E_SCHEMA', `${file} is not a valid results.json`, { details: problems.slice(0, 10) });
-  return { source: file, results: data as Results, shard: readManifest(path.join(dir, SHARD_FILE)) };
+  invalid(file, check('submission-detail', data, `${file}: $`), 'a valid detail file');
+  const full = (data as { submission: SubmissionResult }).submission;
+  if (full.id !== summary.id)
+    throw new GraderError('E_SCHEMA', `${file} holds '${full.id}', but results.json says it holds '${summary.id}'`);
+  return full;
+}
+
+/** Accepts a shard's output folder or its results.json. */
+export async function readShardOutput(input: string): Promise<ShardOutput> {
+  const dir = existsSync(input) && statSync(input).isDirectory() ? input : path.dirname(input);
+  const file = dir === input ? path.join(dir, 'results.json') : input;
+  if (!existsSync(file))
+    throw new GraderError('E_NOT_FOUND', `${file}: no results.json here (pass each shard's output folder)`);
+  return {
+    source: file,
+    header: await readHeader(file),
+    shard: readManifest(path.join(dir, SHARD_FILE)),
+    summaries: () => summariesOf(file),
+    full: (summary) => readDetail(dir, summary),
+  };
 }
 
 function readManifest(file: string): Shard | undefined {
@@ -60,18 +130,22 @@ function readManifest(file: string): Shard | undefined {
   return { index: index!, count: count! };
 }
 
-export function mergeResults(outputs: ShardOutput[], now = new Date()): Results {
+/**
+ * Checks that the outputs make one run (reading every summary once, for the
+ * ids) and returns the merged header; the submissions come from mergedSubmissions.
+ */
+export async function checkMergeable(outputs: ShardOutput[], now = new Date()): Promise<ResultsHeader> {
   if (outputs.length === 0) throw new GraderError('E_USAGE', 'name at least one shard output folder to merge');
   const [first] = outputs;
   for (const other of outputs.slice(1)) {
     const mismatch = [
-      other.results.version !== first.results.version &&
-        `results format ${other.results.version} vs ${first.results.version}`,
-      stableJson(other.results.grader) !== stableJson(first.results.grader) &&
-        `grader ${other.results.grader.version} vs ${first.results.grader.version}`,
-      stableJson(other.results.config) !== stableJson(first.results.config) && 'grading config',
-      other.results.assignment !== first.results.assignment &&
-        `assignment ${other.results.assignment ?? 'first'} vs ${first.results.assignment ?? 'first'}`,
+      other.header.version !== first.header.version &&
+        `results format ${other.header.version} vs ${first.header.version}`,
+      stableJson(other.header.grader) !== stableJson(first.header.grader) &&
+        `grader ${other.header.grader.version} vs ${first.header.grader.version}`,
+      stableJson(other.header.config) !== stableJson(first.header.config) && 'grading config',
+      other.header.assignment !== first.header.assignment &&
+        `assignment ${other.header.assignment ?? 'first'} vs ${first.header.assignment ?? 'first'}`,
     ].filter(Boolean);
     if (mismatch.length > 0) {
       throw new GraderError(
@@ -82,8 +156,8 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
   }
   checkShardSet(outputs);
   const seen = new Map<string, string>();
-  for (const { source, results } of outputs) {
-    for (const s of results.submissions) {
+  for (const { source, summaries } of outputs) {
+    for await (const s of summaries()) {
       const earlier = seen.get(s.id);
       if (earlier !== undefined)
         throw new GraderError(
@@ -94,21 +168,24 @@ export function mergeResults(outputs: ShardOutput[], now = new Date()): Results 
     }
   }
   return {
-    version: first.results.version,
-    ...(first.results.assignment ? { assignment: first.results.assignment } : {}),
-    grader: first.results.grader,
+    version: first.header.version,
+    ...(first.header.assignment ? { assignment: first.header.assignment } : {}),
+    grader: first.header.grader,
     generatedAt: now.toISOString(),
-    config: first.results.config,
-    // The same order buildResults gives an unsharded run.
-    submissions: outputs.flatMap((o) => o.results.submissions).sort((a, b) => a.id.localeCompare(b.id)),
+    config: first.header.config,
     ...warningsOf(outputs),
   };
 }
 
 /** Each shard's warnings once (a warning about the run itself comes from every shard). */
 function warningsOf(outputs: ShardOutput[]): { warnings?: string[] } {
-  const warnings = [...new Set(outputs.flatMap((o) => o.results.warnings ?? []))];
+  const warnings = [...new Set(outputs.flatMap((o) => o.header.warnings ?? []))];
   return warnings.length > 0 ? { warnings } : {};
+}
+
+/** Every submission's full result, shard after shard; the output writer puts them in id order. */
+export async function* mergedSubmissions(outputs: ShardOutput[]): AsyncGenerator<SubmissionResult> {
+  for (const output of outputs) for await (const s of output.summaries()) yield output.full(s);
 }
 
 /** Sharded outputs must be one complete K/N set; plain runs (no shard.json) merge as they are. */

@@ -1,9 +1,9 @@
 /**
  * `grader grade ... --only alice bob`: re-grades a few submissions into an
  * output folder that already holds a class's results. The other submissions'
- * results are taken from its results.json as they are (so they stay
- * byte-identical), the re-graded ones replace theirs, and every class
- * aggregate is rebuilt from the whole. Anything that makes that unsafe (no
+ * summaries are taken from its results.json as they are (so they, their
+ * detail files and their pages stay byte-identical), the re-graded ones
+ * replace theirs, and every class-wide file is rebuilt from the whole. Anything that makes that unsafe (no
  * results.json, one that fails its schema or comes from another results
  * format) is refused rather than guessed at.
  */
@@ -12,8 +12,7 @@ import path from 'node:path';
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import { GraderError } from '../errors.ts';
 import { closest } from '../suggest.ts';
-import { readShardOutput } from './merge.ts';
-import { RESULTS_VERSION, type Results, type SubmissionResult } from './types.ts';
+import { readShardOutput, type ShardOutput } from './merge.ts';
 
 /** The sources named by --only; an id no submission has is an error with a suggestion. */
 export function selectOnly(sources: SubmissionSource[], only: string[]): SubmissionSource[] {
@@ -34,27 +33,21 @@ export function selectOnly(sources: SubmissionSource[], only: string[]): Submiss
   return sources.filter((s) => wanted.has(s.id));
 }
 
-/** The earlier run in `outDir`, which --only updates. */
-export function readPreviousRun(outDir: string): Results {
+/**
+ * The earlier run in `outDir`, which --only updates: read as a stream of
+ * summaries, like a shard, so a large class is never held whole.
+ */
+export async function readPreviousRun(outDir: string): Promise<ShardOutput> {
   const file = path.join(outDir, 'results.json');
   if (!existsSync(file))
     throw new GraderError(
       'E_NOT_FOUND',
       `--only updates an earlier run, but ${file} does not exist: grade the whole class into ${outDir} first`,
     );
-  const { results } = readShardOutput(outDir);
-  if (results.version !== RESULTS_VERSION)
-    throw new GraderError(
-      'E_SCHEMA',
-      `${file} is results format ${results.version}, this grader writes ${RESULTS_VERSION}: grade the whole class again`,
-    );
-  return results;
+  return readShardOutput(outDir);
 }
 
-/** The earlier submissions, with the re-graded ones in place of theirs (or added, if new). */
-export function replaceSubmissions(previous: Results, fresh: SubmissionResult[]): SubmissionResult[] {
-  const byId = new Map(fresh.map((s) => [s.id, s]));
-  const kept = previous.submissions.map((s) => byId.get(s.id) ?? s);
-  const known = new Set(previous.submissions.map((s) => s.id));
-  return [...kept, ...fresh.filter((s) => !known.has(s.id))];
+/** The earlier run's warnings about everyone --only does not re-grade (each names its submission first). */
+export function keptWarnings(previous: ShardOutput | undefined, regraded: Set<string>): string[] {
+  return (previous?.header.warnings ?? []).filter((w) => !regraded.has(w.slice(0, w.indexOf(':'))));
 }

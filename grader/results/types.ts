@@ -7,8 +7,12 @@ import type { NodeReport } from '../04-compare/compare.ts';
 import type { ErrorCode, NotRunCode } from '../errors.ts';
 import type { TrainingView } from '../cases/nn/training-record.ts';
 
-/** 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score. */
-export const RESULTS_VERSION = 2;
+/**
+ * 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score.
+ * 3: results.json holds each submission's summary (its tests without `nodes`) and `detail`, the path of the
+ *    submission's own file (details/<name>.json) with everything.
+ */
+export const RESULTS_VERSION = 3;
 
 export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout';
 export type SubmissionStatus = 'graded' | 'error' | 'timeout';
@@ -112,7 +116,15 @@ export interface SubmissionResult {
   /** The required score as the grader computed it, before overrides and the late penalty. */
   autoScore?: number;
   overrides?: AppliedOverride[];
+  /**
+   * In results.json: the path, relative to it, of this submission's detail file
+   * (details/<name>.json), which holds the full result with every node.
+   */
+  detail?: string;
 }
+
+/** Everything of a run but its submissions: what a page or a row needs besides its own submission. */
+export type ResultsHeader = Omit<Results, 'submissions'>;
 
 export interface Results {
   version: typeof RESULTS_VERSION;

@@ -4,7 +4,7 @@
  * should fail in a second, not after an hour of grading), matched after, and
  * the Canvas reporter joins the list whenever an LMS option is given.
  */
-import type { Results } from '../results/types.ts';
+import type { Results, RosterReport } from '../results/types.ts';
 import { matchRoster, rosterWarnings } from './match.ts';
 import { loadRoster, type Roster } from './roster.ts';
 
@@ -23,6 +23,19 @@ export function attachRoster(results: Results, roster: Roster | undefined): { re
   if (!roster) return { results, warnings: [] };
   const report = matchRoster(roster, results.submissions);
   return { results: { ...results, roster: report }, warnings: rosterWarnings(report) };
+}
+
+/** The roster report for a streamed run, from its ids alone, and the warnings to print. */
+export function rosterFor(
+  ids: string[],
+  roster: Roster | undefined,
+): { extra: { roster?: RosterReport }; warnings: string[] } {
+  if (!roster) return { extra: {}, warnings: [] };
+  const report = matchRoster(
+    roster,
+    ids.map((id) => ({ id })),
+  );
+  return { extra: { roster: report }, warnings: rosterWarnings(report) };
 }
 
 /** `canvas` is added when a roster or a Canvas assignment is named and the list does not have it yet. */

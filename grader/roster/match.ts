@@ -6,7 +6,7 @@
  * unpaired on either side is reported, never silently dropped: a submission
  * nobody can be credited for, or a student with no grade.
  */
-import type { RosterReport, SubmissionResult } from '../results/types.ts';
+import type { RosterReport, RosterStudent, SubmissionResult } from '../results/types.ts';
 import type { Roster } from './roster.ts';
 
 const loose = (s: string) => s.trim().toLowerCase();
@@ -44,8 +44,14 @@ export function matchRoster(roster: Roster, submissions: Pick<SubmissionResult, 
 
 /** The student a submission belongs to, when the results carry a roster. */
 export function studentFor(report: RosterReport | undefined, submissionId: string) {
-  return report?.matched.find((m) => m.submission === submissionId)?.student;
+  if (!report) return undefined;
+  // Indexed once per report: a class-sized CSV asks once per row.
+  let index = indexes.get(report);
+  if (!index) indexes.set(report, (index = new Map(report.matched.map((m) => [m.submission, m.student]))));
+  return index.get(submissionId);
 }
+
+const indexes = new WeakMap<RosterReport, Map<string, RosterStudent>>();
 
 /** The lines the CLI prints as warnings. */
 export function rosterWarnings(report: RosterReport): string[] {

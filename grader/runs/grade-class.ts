@@ -1,8 +1,8 @@
 /**
  * One grading of a class, everything `grader grade` does between parsing
  * its arguments and printing: discover → grade (with the cache) → apply the
- * term → build results → attach the roster → write the outputs (and the shard
- * manifest). Returns what happened; tells its notices through a callback and
+ * term → write each result's detail and pages as it arrives → the class files,
+ * the roster attached (and the shard manifest). Holds only counts in memory. Returns what happened; tells its notices through a callback and
  * never prints or exits.
  */
 import { rmSync } from 'node:fs';
@@ -11,25 +11,25 @@ import { discoverAll } from '../01-discover/discover-all.ts';
 import { inShard, type Shard } from '../01-discover/shard.ts';
 import type { RenderContext } from '../07-render/reporter.ts';
 import type { ReporterName } from '../07-render/registry.ts';
-import { writeOutputs } from '../07-render/write-outputs.ts';
-import { gradeWithCache, type CacheStats } from '../cache/cached-grade.ts';
+import { openClassOutput } from '../07-render/write-outputs.ts';
+import { gradeEachWithCache, type CacheStats } from '../cache/cached-grade.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
 import type { ProgressEvent } from '../grade.ts';
-import { buildResults } from '../results/build.ts';
+import { resultsHeader } from '../results/build.ts';
 import { SHARD_FILE, shardManifest } from '../results/merge.ts';
-import { readPreviousRun, replaceSubmissions, selectOnly } from '../results/regrade.ts';
-import type { SubmissionResult } from '../results/types.ts';
+import { keptWarnings, readPreviousRun, selectOnly } from '../results/regrade.ts';
 import {
   assignmentFor,
-  attachRoster,
   readRosterOption,
+  rosterFor,
   withLmsReporters,
   type LmsOptions,
 } from '../roster/apply-lms-options.ts';
-import { applyTermToRun, readTerm, type TermOptions } from '../term/apply-term-options.ts';
+import { applyTermToOne, readTerm, type TermOptions } from '../term/apply-term-options.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import { tell, type OnNotice } from './notice.ts';
+import { RunTally } from './run-tally.ts';
 
 export interface GradeClassOptions extends LmsOptions, TermOptions {
   inputs: string[];
@@ -51,8 +51,8 @@ export interface GradeClassOptions extends LmsOptions, TermOptions {
 }
 
 export interface ClassRun {
-  /** The submissions graded in this run, the term applied. */
-  graded: SubmissionResult[];
+  /** Counts of the submissions graded in this run, the term applied. */
+  tally: RunTally;
   cache: CacheStats;
   /** Paths written, relative to `out`. */
   written: string[];
@@ -63,7 +63,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
   if (only && shard) throw new GraderError('E_USAGE', '--only and --shard cannot be combined');
   // Read before grading: a typo in the roster should fail in a second, not after an hour of grading.
   const roster = readRosterOption(options);
-  const previous = only ? readPreviousRun(options.out) : undefined;
+  const previous = only ? await readPreviousRun(options.out) : undefined;
   const discovery = await discoverAll(options.inputs, { stripPrefix: options.stripPrefix });
   try {
     tell(onNotice, 'skipped', discovery.skipped);
@@ -78,42 +78,53 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
         ? inShard(discovery.submissions, shard)
         : discovery.submissions;
     options.onStart?.(submissions.length);
-    const { results: graded, cache } = await gradeWithCache(submissions, config, {
-      cacheDir: options.cacheDir,
-      onProgress: options.onProgress,
-    });
-    const adjusted = applyTermToRun(graded, submissions, term);
-    const termWarnings = [...term.warnings, ...adjusted.warnings];
-    tell(onNotice, 'warning', termWarnings);
-    for (const s of graded)
-      tell(
-        onNotice,
-        'zip refused',
-        s.errors.filter((e) => e.code === 'E_ZIP').map((e) => `${s.id}: ${e.message}`),
-      );
-    const all = previous ? replaceSubmissions(previous, adjusted.results) : adjusted.results;
-    const built = buildResults(all, config);
-    // A regrade keeps the earlier run's warnings about everyone it did not re-grade.
-    const regraded = new Set(only ?? []);
-    const kept = (previous?.warnings ?? []).filter((w) => !regraded.has(w.slice(0, w.indexOf(':'))));
-    if (kept.length + termWarnings.length > 0) built.warnings = [...kept, ...termWarnings];
-    const { results, warnings: rosterWarnings } = attachRoster(built, roster);
-    tell(onNotice, 'warning', rosterWarnings);
-    const written = await writeOutputs(
+    // Each result goes to disk (detail file, pages, summary spool) as it arrives; only counts stay here.
+    const output = openClassOutput(
       options.out,
-      results,
+      resultsHeader(config, new Date()),
       withLmsReporters(options.reporters, options),
-      { audience: options.audience, now: new Date(), assignment: assignmentFor(options) },
-      only ? { only: new Set(only) } : {},
+      {
+        audience: options.audience,
+        now: new Date(),
+        assignment: assignmentFor(options),
+      },
     );
+    const tally = new RunTally(!!config.late);
+    let cache: CacheStats;
+    try {
+      cache = await gradeEachWithCache(
+        submissions,
+        config,
+        async (graded, index) => {
+          const applied = applyTermToOne(graded, submissions[index], term);
+          tally.add(applied.result, index, applied.warnings);
+          await output.add(applied.result);
+        },
+        { cacheDir: options.cacheDir, onProgress: options.onProgress },
+      );
+      // --only: everyone else as the earlier run wrote them; their own files stay untouched.
+      const regraded = new Set(submissions.map((s) => s.id));
+      if (previous) for await (const s of previous.summaries()) if (!regraded.has(s.id)) output.addSummary(s);
+    } catch (error) {
+      output.abandon();
+      throw error;
+    }
+    const termWarnings = [...term.warnings, ...tally.termWarnings()];
+    tell(onNotice, 'warning', termWarnings);
+    tell(onNotice, 'zip refused', tally.zipRefused);
+    // A regrade keeps the earlier run's warnings about everyone it did not re-grade.
+    const warnings = [...keptWarnings(previous, new Set(only ?? [])), ...termWarnings];
+    const { extra, warnings: rosterWarnings } = rosterFor(output.ids(), roster);
+    tell(onNotice, 'warning', rosterWarnings);
+    const written = await output.finish({ ...(warnings.length > 0 ? { warnings } : {}), ...extra });
     if (shard) {
-      writeFileAtomic(path.join(options.out, SHARD_FILE), shardManifest(shard, graded.length));
+      writeFileAtomic(path.join(options.out, SHARD_FILE), shardManifest(shard, tally.graded));
       written.push(SHARD_FILE);
     } else {
       // A manifest left from an earlier sharded run into this folder would mislead `grader merge`.
       rmSync(path.join(options.out, SHARD_FILE), { force: true });
     }
-    return { graded: adjusted.results, cache, written };
+    return { tally, cache, written };
   } finally {
     await discovery.cleanup();
   }

@@ -47,6 +47,31 @@ export function readTerm(options: TermOptions, sources: SubmissionSource[], conf
   };
 }
 
+/** One graded result with its submission time, late penalty and overrides applied, and what to warn about. */
+export function applyTermToOne(
+  result: SubmissionResult,
+  source: SubmissionSource | undefined,
+  term: Term,
+): { result: SubmissionResult; warnings: string[] } {
+  // One form for every due date in the results, whatever zone the config wrote it in.
+  const configDue = term.config.dueDate ? new Date(Date.parse(term.config.dueDate)).toISOString() : undefined;
+  const time = source ? submissionTime(source, term.times) : { submittedAt: null, submittedFrom: null };
+  const applied = applyTerm(result, {
+    time,
+    due: term.extensions.get(result.id) ?? configDue,
+    late: term.config.late,
+    overrides: term.overrides.get(result.id) ?? [],
+  });
+  const warnings = [...applied.warnings];
+  if (term.config.late && time.submittedAt === null) {
+    const canvas = source?.lmsLate ? ' Canvas marked it LATE;' : '';
+    warnings.push(
+      `${result.id}: no submission time is known (not in --submitted-at, not a git clone):${canvas} no late penalty applied`,
+    );
+  }
+  return { result: applied.result, warnings };
+}
+
 /** The graded results with submission times, late penalties and overrides applied, and what to warn about. */
 export function applyTermToRun(
   graded: SubmissionResult[],
@@ -55,24 +80,9 @@ export function applyTermToRun(
 ): { results: SubmissionResult[]; warnings: string[] } {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const warnings: string[] = [];
-  // One form for every due date in the results, whatever zone the config wrote it in.
-  const configDue = term.config.dueDate ? new Date(Date.parse(term.config.dueDate)).toISOString() : undefined;
   const results = graded.map((result) => {
-    const source = byId.get(result.id);
-    const time = source ? submissionTime(source, term.times) : { submittedAt: null, submittedFrom: null };
-    const applied = applyTerm(result, {
-      time,
-      due: term.extensions.get(result.id) ?? configDue,
-      late: term.config.late,
-      overrides: term.overrides.get(result.id) ?? [],
-    });
+    const applied = applyTermToOne(result, byId.get(result.id), term);
     warnings.push(...applied.warnings);
-    if (term.config.late && time.submittedAt === null) {
-      const canvas = source?.lmsLate ? ' Canvas marked it LATE;' : '';
-      warnings.push(
-        `${result.id}: no submission time is known (not in --submitted-at, not a git clone):${canvas} no late penalty applied`,
-      );
-    }
     return applied.result;
   });
   return { results, warnings };

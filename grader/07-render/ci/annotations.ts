@@ -10,7 +10,7 @@
  * and %2C in property values, where `:` and `,` separate the properties.
  * Case messages follow visibility: a hidden case shows its safe message only.
  */
-import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
+import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { anchorFor, type Anchor } from './source-lines.ts';
 import { statusWord } from './markdown.ts';
@@ -57,7 +57,7 @@ export interface AnnotationContext {
 }
 
 export function renderAnnotations(
-  results: Results,
+  results: ResultsHeader,
   submission: SubmissionResult,
   context: AnnotationContext,
 ): string[] {
@@ -105,7 +105,7 @@ function caseLocation(test: TestResult, context: AnnotationContext): AnnotationP
   return { file: file.path, ...(line !== undefined ? { line } : {}), title };
 }
 
-function caseMessage(test: TestResult, results: Results, now: Date): string {
+function caseMessage(test: TestResult, results: ResultsHeader, now: Date): string {
   const hidden = concealedFromStudents(test, results, now);
   const parts = [hidden ? `Hidden case: ${test.message}` : test.message];
   if (!hidden && test.note) parts.push(test.note);

@@ -5,7 +5,7 @@
  * the same visibility rules as the job summary.
  */
 import { locatedMessage } from '../../errors.ts';
-import type { Results, SubmissionResult } from '../../results/types.ts';
+import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
@@ -16,7 +16,7 @@ function attemptName(t: SubmissionResult['tests'][number]): string {
   return /: (\w+\(\))\.$/.exec(t.message)?.[1] ?? /: (\w+) is /.exec(t.message)?.[1] ?? t.id;
 }
 
-export function renderConsoleReport(results: Results, s: SubmissionResult, now: Date): string {
+export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult, now: Date): string {
   const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
   const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`];
   for (const e of s.errors) {

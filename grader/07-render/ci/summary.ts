@@ -6,7 +6,7 @@
  * points and the student-safe message, never the instructor's detail or the
  * per-case note.
  */
-import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
+import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { errorList, hintList, mdCell, mdText, scoreLine, statusIcon, statusWord } from './markdown.ts';
 
@@ -16,7 +16,7 @@ const STATUS_LINE: Record<SubmissionResult['status'], string> = {
   timeout: '⏱️ stopped: it ran out of time',
 };
 
-export function renderJobSummary(results: Results, submission: SubmissionResult, now: Date): string {
+export function renderJobSummary(results: ResultsHeader, submission: SubmissionResult, now: Date): string {
   const lines = [
     `## gradelab: ${mdText(submission.id)}`,
     '',
@@ -52,7 +52,7 @@ function countPassed(tests: TestResult[]): number {
   return tests.filter((t) => t.status === 'pass').length;
 }
 
-function caseTable(tests: TestResult[], results: Results, now: Date): string[] {
+function caseTable(tests: TestResult[], results: ResultsHeader, now: Date): string[] {
   const rows = tests.map((t) => {
     const concealed = concealedFromStudents(t, results, now);
     const name = `${concealed ? '🔒 ' : ''}${mdCell(t.name)}`;

@@ -5,7 +5,7 @@
  * so that no template can print them.
  */
 import type { NodeReport } from '../../04-compare/compare.ts';
-import type { Results, TestResult } from '../../results/types.ts';
+import type { ResultsHeader, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { plural, points, testBadge, type StatusBadge } from '../view-format.ts';
 import type { CaseDrawing } from './graph-render.ts';
@@ -73,7 +73,7 @@ export function graphAlt(nodes: NodeReport[], omitted: number): string {
 export function caseView(
   test: TestResult,
   index: number,
-  results: Results,
+  results: ResultsHeader,
   context: RenderContext,
   drawings: Drawings,
   hiddenNumber: number,

@@ -44,12 +44,14 @@ export const BUCKETS = [
   { from: 100, to: 100, label: '100' },
 ];
 
+type Scored = Pick<SubmissionResult, 'score' | 'maxScore'>;
+
 /** Percent of the required points, floored so that 89.9 % lands in 80–89 and not in 90–99. */
-export function wholePercent(s: SubmissionResult): number {
+export function wholePercent(s: Scored): number {
   return s.maxScore > 0 ? Math.floor((100 * s.score) / s.maxScore) : 0;
 }
 
-export function bucketCounts(submissions: SubmissionResult[]): number[] {
+export function bucketCounts(submissions: Scored[]): number[] {
   const counts = BUCKETS.map(() => 0);
   for (const s of submissions) {
     const p = Math.min(100, Math.max(0, wholePercent(s)));
@@ -60,7 +62,7 @@ export function bucketCounts(submissions: SubmissionResult[]): number[] {
 
 const CHART = { width: 560, height: 210, top: 28, bottom: 26, gap: 6, left: 4 };
 
-export function histogram(submissions: SubmissionResult[]): Histogram {
+export function histogram(submissions: Scored[]): Histogram {
   const counts = bucketCounts(submissions);
   const most = Math.max(1, ...counts);
   const plot = CHART.height - CHART.top - CHART.bottom;

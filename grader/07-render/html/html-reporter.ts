@@ -14,10 +14,11 @@
  *
  * <name> is a slug of the submission id plus a short hash (./safe-names.ts).
  */
-import type { Results } from '../../results/types.ts';
-import type { OutputFile, RenderContext, Reporter } from '../reporter.ts';
+import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
+import { defineReporter } from '../define-reporter.ts';
+import type { ClassResults, OutputFile, RenderContext } from '../reporter.ts';
 import { drawCase } from './graph-render.ts';
-import { buildOverview } from './overview-view.ts';
+import { overviewOf } from './overview-view.ts';
 import { feedbackPath, submissionPath } from './safe-names.ts';
 import { buildSubmission, type Drawings } from './submission-view.ts';
 import { templates } from './templates.ts';
@@ -28,51 +29,51 @@ export function contentSecurityPolicy(scriptSource = "'none'"): string {
   return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptSource}; base-uri 'none'; form-action 'none'`;
 }
 
-/** Draws every failed graph case some page of this run will show, each once. */
-async function drawings(results: Results, context: RenderContext): Promise<Drawings> {
+/** Draws every failed graph case of one submission that its pages will show, each once. */
+async function drawings(s: SubmissionResult, run: ResultsHeader, context: RenderContext): Promise<Drawings> {
   const drawn: Drawings = new Map();
-  const tol = results.config.tolerance;
-  for (const s of results.submissions) {
-    for (const test of s.tests) {
-      if (test.status === 'pass' || !test.nodes?.length) continue;
-      // In a student-only run, a hidden case's values are not even laid out.
-      if (concealsDetails(test, results, context)) continue;
-      drawn.set(test, await drawCase(test.nodes, tol, test.nodesOmitted ?? 0));
-    }
+  for (const test of s.tests) {
+    if (test.status === 'pass' || !test.nodes?.length) continue;
+    // In a student-only run, a hidden case's values are not even laid out.
+    if (concealsDetails(test, run, context)) continue;
+    drawn.set(test, await drawCase(test.nodes, run.config.tolerance, test.nodesOmitted ?? 0));
   }
   return drawn;
 }
 
-export async function renderHtml(results: Results, context: RenderContext): Promise<OutputFile[]> {
+/** One submission's pages, written as its result arrives; its drawings are dropped with it. */
+async function submissionPages(s: SubmissionResult, run: ResultsHeader, context: RenderContext): Promise<OutputFile[]> {
   const t = templates();
-  const drawn = await drawings(results, context);
+  const drawn = await drawings(s, run, context);
   const noScript = contentSecurityPolicy();
   const student: RenderContext = { audience: 'student', now: context.now };
   const files: OutputFile[] = [];
-  if (context.audience === 'instructor') {
+  if (context.audience === 'instructor')
     files.push({
-      path: 'index.html',
-      content: t.overview({ ...buildOverview(results), csp: contentSecurityPolicy(t.sortScriptHash) }),
+      path: submissionPath(s.id),
+      content: t.submission({ ...buildSubmission(run, s, context, drawn), csp: noScript }),
     });
-    for (const s of results.submissions) {
-      files.push({
-        path: submissionPath(s.id),
-        content: t.submission({ ...buildSubmission(results, s, context, drawn), csp: noScript }),
-      });
-    }
-  }
-  for (const s of results.submissions) {
-    files.push({
-      path: feedbackPath(s.id),
-      content: t.submission({ ...buildSubmission(results, s, student, drawn), csp: noScript }),
-    });
-  }
+  files.push({
+    path: feedbackPath(s.id),
+    content: t.submission({ ...buildSubmission(run, s, student, drawn), csp: noScript }),
+  });
   return files;
 }
 
-export const htmlReporter: Reporter = {
+/** The class overview, from the summaries; a student-only run has none (it would list the whole class). */
+function overviewPage(run: ClassResults, context: RenderContext): OutputFile[] {
+  if (context.audience !== 'instructor') return [];
+  const t = templates();
+  return [
+    { path: 'index.html', content: t.overview({ ...overviewOf(run), csp: contentSecurityPolicy(t.sortScriptHash) }) },
+  ];
+}
+
+export const htmlReporter = defineReporter({
   name: 'html',
   description: 'index.html class overview, a report page per submission, and student feedback pages',
-  render: renderHtml,
-  filesOf: (id) => [submissionPath(id), feedbackPath(id)],
-};
+  submission: submissionPages,
+  finish: overviewPage,
+});
+
+export const renderHtml = htmlReporter.render;

@@ -13,6 +13,8 @@ import {
   submissionBadge,
   type StatusBadge,
 } from '../view-format.ts';
+import { inMemoryClass } from '../define-reporter.ts';
+import type { ClassResults } from '../reporter.ts';
 import { scorePercent } from '../../results/points.ts';
 import { histogram, wholePercent, type Histogram } from './histogram.ts';
 import { submissionPath } from './safe-names.ts';
@@ -77,50 +79,75 @@ function rateCss(p: number): string {
   return p >= 80 ? 'rate-good' : p >= 50 ? 'rate-mid' : 'rate-low';
 }
 
-/** Pass rate per case, in the order the cases are graded; a submission that could not load counts as not passing. */
-export function caseRates(submissions: SubmissionResult[]): CaseRate[] {
-  const byId = new Map<string, { name: string; kind: string; visibility: string; passed: number; total: number }>();
-  for (const s of submissions) {
+/** Pass rates per case, counted one submission at a time. */
+class CaseTally {
+  private readonly byId = new Map<
+    string,
+    { name: string; kind: string; visibility: string; passed: number; total: number }
+  >();
+
+  add(s: SubmissionResult): void {
     for (const t of s.tests) {
-      const entry = byId.get(t.id) ?? { name: t.name, kind: t.kind, visibility: t.visibility, passed: 0, total: 0 };
+      const entry = this.byId.get(t.id) ?? {
+        name: t.name,
+        kind: t.kind,
+        visibility: t.visibility,
+        passed: 0,
+        total: 0,
+      };
       entry.total++;
       if (t.status === 'pass') entry.passed++;
-      byId.set(t.id, entry);
+      this.byId.set(t.id, entry);
     }
   }
-  return [...byId].map(([id, e]) => {
-    const p = percent(e.passed, e.total);
-    return {
-      id,
-      name: e.name,
-      passed: e.passed,
-      total: e.total,
-      percent: p,
-      barWidth: `${p}%`,
-      css: rateCss(p),
-      text: `${p}% (${e.passed} of ${e.total})`,
-      isBonus: e.kind === 'bonus',
-      isHidden: e.visibility !== 'visible',
-    };
-  });
+
+  rates(): CaseRate[] {
+    return [...this.byId].map(([id, e]) => {
+      const p = percent(e.passed, e.total);
+      return {
+        id,
+        name: e.name,
+        passed: e.passed,
+        total: e.total,
+        percent: p,
+        barWidth: `${p}%`,
+        css: rateCss(p),
+        text: `${p}% (${e.passed} of ${e.total})`,
+        isBonus: e.kind === 'bonus',
+        isHidden: e.visibility !== 'visible',
+      };
+    });
+  }
+}
+
+/** Pass rate per case, in the order the cases are graded; a submission that could not load counts as not passing. */
+export function caseRates(submissions: SubmissionResult[]): CaseRate[] {
+  const tally = new CaseTally();
+  for (const s of submissions) tally.add(s);
+  return tally.rates();
 }
 
 /** How much of the class each mistake explains, most common first. */
 export function misconceptionRates(submissions: SubmissionResult[]): MisconceptionRate[] {
-  const counts = new Map<string, number>();
-  for (const s of submissions) for (const id of new Set(s.misconceptions)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const counts = new Map<string, { count: number; title: string }>();
+  for (const s of submissions)
+    for (const id of new Set(s.misconceptions))
+      counts.set(id, { count: (counts.get(id)?.count ?? 0) + 1, title: misconceptionTitle(id, submissions) });
+  return ratesOf(counts, submissions.length);
+}
+
+function ratesOf(counts: Map<string, { count: number; title: string }>, classSize: number): MisconceptionRate[] {
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([id, count]) => {
-      const p = percent(count, submissions.length);
-      const title = misconceptionTitle(id, submissions);
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([id, { count, title }]) => {
+      const p = percent(count, classSize);
       return {
         id,
         title,
         count,
         percent: p,
         barWidth: `${p}%`,
-        sentence: `${p}% of the class (${count} of ${submissions.length})`,
+        sentence: `${p}% of the class (${count} of ${classSize})`,
         isBonus: MISCONCEPTION_BY_ID.get(id)?.bonus ?? false,
       };
     });
@@ -169,40 +196,61 @@ export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): S
 }
 
 export function buildOverview(results: Results): OverviewView {
-  const subs = results.submissions;
-  const percents = subs.map(wholePercent).sort((a, b) => a - b);
-  const mean = subs.length ? Math.round(percents.reduce((a, b) => a + b, 0) / subs.length) : 0;
-  const middle = Math.floor(subs.length / 2);
+  return overviewOf(inMemoryClass(results));
+}
+
+/**
+ * The overview from one pass over the class's summaries: what it keeps per
+ * submission is its row and its score, never its tests.
+ */
+export function overviewOf(run: ClassResults): OverviewView {
+  const scores: Array<Pick<SubmissionResult, 'score' | 'maxScore'>> = [];
+  const rows: StudentRow[] = [];
+  const cases = new CaseTally();
+  const mistakes = new Map<string, { count: number; title: string }>();
+  let errors = 0;
+  let timeouts = 0;
+  let full = 0;
+  for (const s of run.summaries()) {
+    scores.push({ score: s.score, maxScore: s.maxScore });
+    rows.push(...studentRows([s]));
+    cases.add(s);
+    for (const id of new Set(s.misconceptions))
+      mistakes.set(id, {
+        count: (mistakes.get(id)?.count ?? 0) + 1,
+        title: mistakes.get(id)?.title ?? misconceptionTitle(id, [s]),
+      });
+    if (s.status === 'error') errors++;
+    if (s.status === 'timeout') timeouts++;
+    if (s.maxScore > 0 && s.score >= s.maxScore) full++;
+  }
+  const count = scores.length;
+  const percents = scores.map(wholePercent).sort((a, b) => a - b);
+  const mean = count ? Math.round(percents.reduce((a, b) => a + b, 0) / count) : 0;
+  const middle = Math.floor(count / 2);
   const median =
-    subs.length === 0
-      ? 0
-      : subs.length % 2
-        ? percents[middle]
-        : Math.round((percents[middle - 1] + percents[middle]) / 2);
-  const errors = subs.filter((s) => s.status === 'error').length;
-  const timeouts = subs.filter((s) => s.status === 'timeout').length;
-  const full = subs.filter((s) => s.maxScore > 0 && s.score >= s.maxScore).length;
-  const misconceptions = misconceptionRates(subs);
+    count === 0 ? 0 : count % 2 ? percents[middle] : Math.round((percents[middle - 1] + percents[middle]) / 2);
+  const misconceptions = ratesOf(mistakes, count);
   return {
     pageTitle: 'Class overview',
-    generatedAt: readableTime(results.generatedAt),
-    graderVersion: `${results.grader.name} ${results.grader.version}`,
+    generatedAt: readableTime(run.generatedAt),
+    graderVersion: `${run.grader.name} ${run.grader.version}`,
     stats: [
-      { label: 'submissions', value: String(subs.length), css: '' },
+      { label: 'submissions', value: String(count), css: '' },
       { label: 'full marks', value: String(full), css: full > 0 ? 'stat-good' : '' },
       { label: 'mean score', value: `${mean}%`, css: '' },
       { label: 'median score', value: `${median}%`, css: '' },
       { label: 'could not load', value: String(errors), css: errors > 0 ? 'stat-bad' : '' },
       { label: 'timed out', value: String(timeouts), css: timeouts > 0 ? 'stat-bad' : '' },
     ],
-    hasSubmissions: subs.length > 0,
-    histogram: histogram(subs),
-    cases: caseRates(subs),
+    hasSubmissions: count > 0,
+    histogram: histogram(scores),
+    cases: cases.rates(),
     misconceptions,
     hasMisconceptions: misconceptions.length > 0,
-    rows: studentRows(subs),
-    warnings: results.warnings ?? [],
-    hasWarnings: (results.warnings ?? []).length > 0,
-    footer: `${results.grader.name} ${results.grader.version} · graded ${readableTime(results.generatedAt)}`,
+    rows,
+    warnings: run.warnings ?? [],
+    hasWarnings: (run.warnings ?? []).length > 0,
+    footer: `${run.grader.name} ${run.grader.version} · graded ${readableTime(run.generatedAt)}`,
   };
 }

@@ -5,7 +5,7 @@
  * see is put into the view at all, so a template cannot leak what it is
  * never given.
  */
-import type { Results, SubmissionResult, TestResult } from '../../results/types.ts';
+import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { caseView, type CaseView, type Drawings } from './case-view.ts';
 import { formatLocation } from '../../errors.ts';
@@ -92,7 +92,12 @@ const EXERCISE_TITLES: Record<string, string> = {
   'bonus-ops': 'Bonus operations',
 };
 
-function groups(s: SubmissionResult, results: Results, context: RenderContext, drawings: Drawings): ExerciseGroup[] {
+function groups(
+  s: SubmissionResult,
+  results: ResultsHeader,
+  context: RenderContext,
+  drawings: Drawings,
+): ExerciseGroup[] {
   const byExerciseTests = new Map<string, Array<{ test: TestResult; index: number }>>();
   s.tests.forEach((test, index) =>
     byExerciseTests.set(test.exercise, [...(byExerciseTests.get(test.exercise) ?? []), { test, index }]),
@@ -116,7 +121,7 @@ function groups(s: SubmissionResult, results: Results, context: RenderContext, d
 
 function diagnoses(
   s: SubmissionResult,
-  results: Results,
+  results: ResultsHeader,
   context: RenderContext,
   links: Map<string, CaseLink>,
 ): SubmissionView['diagnoses'] {
@@ -141,7 +146,7 @@ function diagnoses(
  * student could print a hidden case's inputs from a backward rule: the
  * feedback page leaves it out whenever any case is concealed.
  */
-function output(s: SubmissionResult, results: Results, context: RenderContext): SubmissionView['output'] {
+function output(s: SubmissionResult, results: ResultsHeader, context: RenderContext): SubmissionView['output'] {
   const withheld =
     context.audience === 'student' && s.tests.some((t) => concealedFromStudents(t, results, context.now));
   return {
@@ -175,7 +180,7 @@ function termView(s: SubmissionResult): TermView {
 }
 
 export function buildSubmission(
-  results: Results,
+  results: ResultsHeader,
   s: SubmissionResult,
   context: RenderContext,
   drawings: Drawings = new Map(),

@@ -8,7 +8,6 @@ import { reportersFor } from '../../07-render/audience.ts';
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { DEFAULT_CACHE_DIR } from '../../cache/store.ts';
 import { requireConfig } from '../../config/load.ts';
-import type { GradingConfig } from '../../config/types.ts';
 import { gradeClass, type ClassRun } from '../../runs/grade-class.ts';
 import { describeWritten } from '../describe-written.ts';
 import { printNotice } from '../exit-and-notices.ts';
@@ -143,27 +142,14 @@ export const gradeCommand: CommandBody<GradeArgs> = {
       onProgress: (event) => progress?.update(event),
     });
     progress?.stop();
-    process.stdout.write(`${describeRun(run, config, args)}\n`);
+    process.stdout.write(`${describeRun(run, args)}\n`);
     process.stdout.write(`${describeWritten(args.out, run.written)}\n`);
   },
 };
 
 /** The one line that sums a run up: how many graded, with full marks, with errors, late, overridden; the cache. */
-function describeRun({ graded, cache }: ClassRun, config: GradingConfig, args: GradeArgs): string {
-  const full = graded.filter((s) => s.score === s.maxScore).length;
-  const failed = graded.filter((s) => s.status !== 'graded').length;
-  const late = graded.filter((s) => s.late && s.late.penaltyPoints > 0).length;
-  const overridden = graded.filter((s) => (s.overrides ?? []).length > 0).length;
-  const untimed = config.late ? graded.filter((s) => s.submittedAt === null).length : 0;
-  const termNote = [
-    late > 0 ? `${late} with a late penalty` : '',
-    overridden > 0 ? `${overridden} with overrides` : '',
-    untimed > 0 ? `${untimed} with no known submission time (no penalty; see the warnings)` : '',
-  ]
-    .filter(Boolean)
-    .map((x) => `, ${x}`)
-    .join('');
+function describeRun({ tally, cache }: ClassRun, args: GradeArgs): string {
   const cacheNote = cache.enabled ? `; cache: ${cache.hits} hit(s), ${cache.misses} miss(es)` : '';
   const where = args.shard ? ` in shard ${args.shard}` : '';
-  return `${args.only ? 're-graded' : 'graded'} ${graded.length} submission(s)${where}: ${full} with full marks, ${failed} with errors or timeouts${termNote}${cacheNote}`;
+  return `${args.only ? 're-graded' : 'graded'} ${tally.graded} submission(s)${where}: ${tally.full} with full marks, ${tally.errors} with errors or timeouts${tally.termNote()}${cacheNote}`;
 }

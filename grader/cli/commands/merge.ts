@@ -1,18 +1,18 @@
 /**
  * `grader merge`: joins the outputs of `grader grade --shard K/N` into one
  * set of reports, identical (timings aside) to an unsharded run's: the same
- * results are passed through the same reporters and writeOutputs.
+ * submissions are passed, one at a time, through the same output writer.
  */
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { reportersFor } from '../../07-render/audience.ts';
 import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
-import { writeOutputs } from '../../07-render/write-outputs.ts';
-import { mergeResults, readShardOutput } from '../../results/merge.ts';
+import { openClassOutput } from '../../07-render/write-outputs.ts';
+import { checkMergeable, mergedSubmissions, readShardOutput } from '../../results/merge.ts';
 import {
   assignmentFor,
-  attachRoster,
   readRosterOption,
+  rosterFor,
   withLmsReporters,
   type LmsOptions,
 } from '../../roster/apply-lms-options.ts';
@@ -62,15 +62,25 @@ export const mergeCommand: CommandBody<MergeArgs> = {
     // The same policy as `grade`: students' pages only, for students.
     const reporters = reportersFor(args.audience, args.reporter);
     const roster = readRosterOption(args);
-    // The roster is matched against the whole class, not shard by shard.
-    const { results, warnings } = attachRoster(mergeResults(args.shards.map(readShardOutput)), roster);
-    for (const text of warnings) printNotice({ kind: 'warning', text });
-    const written = await writeOutputs(args.out, results, withLmsReporters(reporters, args), {
+    const shards = await Promise.all(args.shards.map(readShardOutput));
+    const header = await checkMergeable(shards);
+    const output = openClassOutput(args.out, header, withLmsReporters(reporters, args), {
       audience: args.audience,
       now: new Date(),
       assignment: assignmentFor(args),
     });
-    process.stdout.write(`merged ${args.shards.length} shard(s): ${results.submissions.length} submission(s)\n`);
+    try {
+      for await (const full of mergedSubmissions(shards)) await output.add(full);
+    } catch (error) {
+      output.abandon();
+      throw error;
+    }
+    // The roster is matched against the whole class, not shard by shard.
+    const { extra, warnings } = rosterFor(output.ids(), roster);
+    for (const text of warnings) printNotice({ kind: 'warning', text });
+    const count = output.count;
+    const written = await output.finish(extra);
+    process.stdout.write(`merged ${args.shards.length} shard(s): ${count} submission(s)\n`);
     process.stdout.write(`${describeWritten(args.out, written)}\n`);
   },
 };

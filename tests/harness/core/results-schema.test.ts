@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
 import { ERROR_CODES } from '../../../grader/errors.ts';
 import { buildResults } from '../../../grader/results/build.ts';
+import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { FIXTURES, REPO, gradePaths, testConfig } from '../support/fixture-class.ts';
 
 let out: string;
@@ -49,7 +50,7 @@ describe('results.json', () => {
 
   it('holds every submission of the run, with each status the contract names', () => {
     const results = written as { version: number; submissions: Array<{ id: string; status: string }> };
-    expect(results.version).toBe(2);
+    expect(results.version).toBe(3);
     expect(results.submissions.map((s) => s.id).sort()).toEqual(ids);
     expect(new Set(results.submissions.map((s) => s.status))).toEqual(new Set(['graded', 'error', 'timeout']));
   });
@@ -61,9 +62,39 @@ describe('results.json', () => {
     expect(new Ajv({ strict: false }).compile(schema)(broken)).toBe(false);
   });
 
+  it('names, for each submission, a detail file that validates and holds the same result with its nodes', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(path.join(REPO, 'schemas', 'results.schema.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(REPO, 'schemas', 'submission-detail.schema.json'), 'utf8')),
+    );
+    const summaries = (written as { submissions: Array<SubmissionResult> }).submissions;
+    let nodes = 0;
+    for (const summary of summaries) {
+      expect(summary.detail, summary.id).toMatch(/^details\/[a-z0-9-]+\.json$/);
+      const detail = JSON.parse(readFileSync(path.join(out, 'report', summary.detail!), 'utf8'));
+      expect(validate(detail), JSON.stringify(validate.errors)).toBe(true);
+      const { detail: _pointer, ...rest } = summary;
+      const { tests, ...full } = detail.submission as SubmissionResult;
+      expect({ ...full, tests: tests.map(({ nodes: _n, ...t }) => t) }).toEqual(rest);
+      for (const t of tests) nodes += t.nodes?.length ?? 0;
+      for (const t of summary.tests) expect(t, `${summary.id} ${t.id}`).not.toHaveProperty('nodes');
+    }
+    // Buggy fixtures fail graph cases, so the per-node values must have gone somewhere.
+    expect(nodes).toBeGreaterThan(0);
+    expect(readdirSync(path.join(out, 'report', 'details'))).toHaveLength(ids.length);
+  });
+
+  it('the schema refuses per-node values inside results.json: they belong in the detail files', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'results.schema.json'), 'utf8'));
+    const bloated = structuredClone(written) as { submissions: Array<{ tests: Array<Record<string, unknown>> }> };
+    bloated.submissions[0].tests[0].nodes = [];
+    expect(new Ajv({ strict: false }).compile(schema)(bloated)).toBe(false);
+  });
+
   it('grades.csv has one row per submission', () => {
     const files = readdirSync(path.join(out, 'report')).sort();
-    expect(files).toEqual(['grades.csv', 'results.json']);
+    expect(files).toEqual(['details', 'grades.csv', 'results.json']);
     const rows = readFileSync(path.join(out, 'report', 'grades.csv'), 'utf8')
       .trim()
       .split('\n');

@@ -4,16 +4,20 @@
  * grades.csv as one unsharded run (timings aside). Merge refuses anything
  * that would make that untrue.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inShard, parseShard, shardOf } from '../../../grader/01-discover/shard.ts';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { isGraderError } from '../../../grader/errors.ts';
-import { mergeResults, readShardOutput, type ShardOutput } from '../../../grader/results/merge.ts';
+import { checkMergeable, mergedSubmissions, readShardOutput, type ShardOutput } from '../../../grader/results/merge.ts';
 import type { Results, SubmissionResult } from '../../../grader/results/types.ts';
 import { runCli, tempDir } from '../integrations/run-cli.ts';
 import { makeClass, normalise, readResults } from './class-maker.ts';
+
+/** A file's text with the run's timestamp and every measured duration blanked. */
+const untimed = (text: string) =>
+  text.replace(/"generatedAt": ?"[^"]*"/g, '"generatedAt":"-"').replace(/"durationMs": ?[0-9.e+-]+/g, '"durationMs":0');
 
 const sources = (ids: string[]): SubmissionSource[] => ids.map((id) => ({ id, kind: 'folder', path: `/x/${id}` }));
 
@@ -44,7 +48,7 @@ describe('shard selection', () => {
   });
 });
 
-describe('mergeResults refuses what it cannot merge faithfully', () => {
+describe('merge refuses what it cannot merge faithfully', () => {
   const sub = (id: string) =>
     ({
       id,
@@ -63,21 +67,28 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
       durationMs: 1,
     }) as SubmissionResult;
   const results = (ids: string[], over: Partial<Results> = {}): Results => ({
-    version: 2,
+    version: 3,
     grader: { name: 'gradelab', version: '0.1.0' },
     generatedAt: '2026-01-01T00:00:00.000Z',
     config: { tolerance: { rtol: 1e-6, atol: 1e-9 }, timeouts: { caseMs: 1000, submissionMs: 10000 }, memoryMb: 128 },
     submissions: ids.map(sub),
     ...over,
   });
-  const out = (source: string, r: Results, shard?: { index: number; count: number }): ShardOutput => ({
-    source,
-    results: r,
-    shard,
-  });
-  const refusal = (outputs: ShardOutput[]) => {
+  const out = (source: string, r: Results, shard?: { index: number; count: number }): ShardOutput => {
+    const { submissions, ...header } = r;
+    return {
+      source,
+      header,
+      shard,
+      summaries: async function* () {
+        yield* submissions;
+      },
+      full: (s) => s,
+    };
+  };
+  const refusal = async (outputs: ShardOutput[]) => {
     try {
-      mergeResults(outputs);
+      await checkMergeable(outputs);
     } catch (error) {
       expect(isGraderError(error)).toBe(true);
       return (error as Error).message;
@@ -85,53 +96,62 @@ describe('mergeResults refuses what it cannot merge faithfully', () => {
     throw new Error('merge should have refused');
   };
 
-  it('merges plain outputs, sorted by id', () => {
-    expect(
-      mergeResults([out('a', results(['b', 'c'])), out('b', results(['a']))]).submissions.map((s) => s.id),
-    ).toEqual(['a', 'b', 'c']);
+  it('merges plain outputs, every submission once', async () => {
+    const outputs = [out('a', results(['b', 'c'])), out('b', results(['a']))];
+    expect((await checkMergeable(outputs)).version).toBe(3);
+    const ids: string[] = [];
+    for await (const s of mergedSubmissions(outputs)) ids.push(s.id);
+    expect(ids.sort()).toEqual(['a', 'b', 'c']);
   });
-  it('keeps the assignment of the shards, and refuses shards of different assignments', () => {
+  it('keeps the assignment of the shards, and refuses shards of different assignments', async () => {
     const nn = { assignment: 'nn' };
-    expect(mergeResults([out('a', results(['a'], nn)), out('b', results(['b'], nn))]).assignment).toBe('nn');
-    expect(mergeResults([out('a', results(['a'])), out('b', results(['b']))])).not.toHaveProperty('assignment');
-    expect(refusal([out('one', results(['a'], nn)), out('two', results(['b']))])).toMatch(/assignment first vs nn/);
+    expect((await checkMergeable([out('a', results(['a'], nn)), out('b', results(['b'], nn))])).assignment).toBe('nn');
+    expect(await checkMergeable([out('a', results(['a'])), out('b', results(['b']))])).not.toHaveProperty('assignment');
+    expect(await refusal([out('one', results(['a'], nn)), out('two', results(['b']))])).toMatch(
+      /assignment first vs nn/,
+    );
   });
-  it('refuses an id in two shards', () => {
-    expect(refusal([out('one', results(['a', 'b'])), out('two', results(['b']))])).toMatch(
+  it('refuses an id in two shards', async () => {
+    expect(await refusal([out('one', results(['a', 'b'])), out('two', results(['b']))])).toMatch(
       /'b' appears in both one and two/,
     );
   });
-  it('refuses different grader versions', () => {
+  it('refuses different grader versions', async () => {
     expect(
-      refusal([
+      await refusal([
         out('one', results(['a'])),
         out('two', results(['b'], { grader: { name: 'gradelab', version: '0.2.0' } })),
       ]),
     ).toMatch(/grader 0\.2\.0 vs 0\.1\.0/);
   });
-  it('refuses different configs', () => {
+  it('refuses different configs', async () => {
     const other = results(['b']);
     other.config = { ...other.config, memoryMb: 64 };
-    expect(refusal([out('one', results(['a'])), out('two', other)])).toMatch(/grading config/);
+    expect(await refusal([out('one', results(['a'])), out('two', other)])).toMatch(/grading config/);
   });
-  it('refuses a missing or doubled shard', () => {
+  it('refuses a missing or doubled shard', async () => {
     expect(
-      refusal([
+      await refusal([
         out('one', results(['a']), { index: 1, count: 3 }),
         out('three', results(['c']), { index: 3, count: 3 }),
       ]),
     ).toMatch(/missing shard\(s\) 2\/3/);
     expect(
-      refusal([
+      await refusal([
         out('one', results(['a']), { index: 1, count: 2 }),
         out('again', results(['c']), { index: 1, count: 2 }),
       ]),
     ).toMatch(/shard 1\/2 was given twice/);
   });
-  it('refuses a results.json that fails its schema', () => {
+  it('refuses a results.json that fails its schema', async () => {
     const dir = tempDir('bad-shard');
-    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 1, submissions: [] }));
-    expect(() => readShardOutput(dir)).toThrow(/not a valid results\.json/);
+    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 3, submissions: [] }));
+    await expect(readShardOutput(dir)).rejects.toThrow(/not a valid results\.json/);
+  });
+  it('refuses a results.json of the earlier format, saying what to do', async () => {
+    const dir = tempDir('old-shard');
+    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ ...results([]), version: 1 }));
+    await expect(readShardOutput(dir)).rejects.toThrow(/results format 1.*grade again/);
   });
 });
 
@@ -199,6 +219,16 @@ describe('grade --shard and merge, end to end', () => {
     expect(readFileSync(path.join(root, 'merged', 'grades.csv'), 'utf8')).toBe(
       readFileSync(path.join(root, 'whole', 'grades.csv'), 'utf8'),
     );
+  });
+
+  it('writes results.json and every detail file byte for byte as the unsharded run does, timings aside', () => {
+    const text = (dir: string, file: string) => untimed(readFileSync(path.join(root, dir, file), 'utf8'));
+    expect(text('merged', 'results.json')).toBe(text('whole', 'results.json'));
+    const details = (dir: string) => readdirSync(path.join(root, dir, 'details')).sort();
+    expect(details('merged')).toHaveLength(9);
+    expect(details('merged')).toEqual(details('whole'));
+    for (const file of details('whole'))
+      expect(text('merged', `details/${file}`), file).toBe(text('whole', `details/${file}`));
   });
 
   it('given the roster, merge writes the same canvas-grades.csv and roster report as an unsharded run', () => {

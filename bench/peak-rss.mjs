@@ -1,0 +1,13 @@
+// Loaded into the grader by `npm run bench -- --size ...` (node --import): when
+// the process exits, its peak resident set (VmHWM) is written to the file named
+// by GRADELAB_PEAK_FILE, so the bench reads the true peak, not a sampled one.
+import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+
+const file = process.env.GRADELAB_PEAK_FILE;
+if (file) {
+  process.on('exit', () => {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) writeFileSync(file, `${kb}\n`);
+  });
+}
