@@ -95,6 +95,12 @@ function chainOf(length: number): GraphSpec {
 }
 
 const drawn = new WeakMap<GradingConfig, Map<string, readonly CaseDef[]>>();
+/**
+ * Only the most recent ids are kept: the two asks for one submission come
+ * moments apart, while keeping every id's random graphs (with the programs
+ * and references cached beside them) grew memory with the class.
+ */
+const RECENT_IDS = 256;
 
 /**
  * A submission's cases. Asked for twice per submission (for the cache key,
@@ -108,6 +114,7 @@ export function casesFor(submissionId: string, config: GradingConfig): CaseDef[]
   if (!cases) {
     const drawnCases = isTraining(config) ? drawTrainingCases(submissionId, config) : drawCases(submissionId, config);
     byId.set(submissionId, (cases = Object.freeze(drawnCases)));
+    if (byId.size > RECENT_IDS) byId.delete(byId.keys().next().value!);
   }
   return cases as CaseDef[];
 }

@@ -21,11 +21,24 @@ function graphviz(): Promise<Viz> {
 
 /**
  * Many students make the same mistake on the same fixed case and so produce
- * the same graph; laying it out once is enough. Bounded so that a huge class
- * cannot grow it without end.
+ * the same graph; laying it out once is enough. Bounded by size, not by count:
+ * a drawing of the long chain's window is tens of kilobytes with its key, and
+ * random cases differ per student, so a count bound alone let a class fill it
+ * with drawings never reused (about 100 MB at 500 entries).
  */
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 500;
+const CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
+
+function remember(dot: string, svg: string): void {
+  cache.set(dot, svg);
+  cachedChars += dot.length + svg.length;
+  for (const [key, value] of cache) {
+    if (cachedChars <= CACHE_CHARS) break;
+    cache.delete(key);
+    cachedChars -= key.length + value.length;
+  }
+}
 
 export interface GraphDrawing {
   /** Sanitized inline SVG, or '' when Graphviz could not lay the graph out. */
@@ -69,8 +82,7 @@ export async function drawGraph(
   if (cached !== undefined) return { svg: cached, hasSvg: true, problem: '', fitStyle: fitStyle(cached) };
   try {
     const svg = sanitizeSvg((await graphviz()).renderString(dot, { format: 'svg', engine: 'dot' }));
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(dot, svg);
+    remember(dot, svg);
     return { svg, hasSvg: true, problem: '', fitStyle: fitStyle(svg) };
   } catch (error) {
     // A drawing is a convenience: the node table under it still has every value.
