@@ -42,9 +42,9 @@ export function generateBuggyClass(dir: string, count: number): void {
   }
 }
 
-function vmHwmKb(pid: number): number | undefined {
+function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
-    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
     return Number.isFinite(kb) ? kb : undefined;
   } catch {
     return undefined;
@@ -103,10 +103,22 @@ async function gradeClass(work: string, size: number): Promise<SizeRun> {
     { env: { ...process.env, CI: '1', GRADELAB_PEAK_FILE: peakFile }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderrTail = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
+  // Memory per 1,000 graded, from the progress lines: a run too long to wait for still shows its trend.
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+    for (const [, done] of chunk.toString().matchAll(/^\[(\d+)\/\d+\]/gm)) {
+      if (Number(done) % 1000 !== 0) continue;
+      const rss = vmKb(child.pid!, 'VmRSS');
+      const hwm = vmKb(child.pid!, 'VmHWM');
+      if (rss !== undefined && hwm !== undefined)
+        process.stderr.write(
+          `  ${size}: ${done} graded, grader RSS ${(rss / 1024).toFixed(0)} MB, peak so far ${(hwm / 1024).toFixed(0)} MB\n`,
+        );
+    }
+  });
   let hostPeakKb = 0;
   const sampler = setInterval(() => {
-    for (const pid of childrenOf(child.pid!)) hostPeakKb = Math.max(hostPeakKb, vmHwmKb(pid) ?? 0);
+    for (const pid of childrenOf(child.pid!)) hostPeakKb = Math.max(hostPeakKb, vmKb(pid, 'VmHWM') ?? 0);
   }, 250);
   const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
