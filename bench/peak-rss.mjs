@@ -1,8 +1,8 @@
 // Loaded into the grader by `npm run bench -- --size ...` (node --import): when
 // the process exits, its peak resident set (VmHWM) is written to the file named
 // by GRADELAB_PEAK_FILE, so the bench reads the true peak, not a sampled one.
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 
 const file = process.env.GRADELAB_PEAK_FILE;
 if (file) {
