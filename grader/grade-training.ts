@@ -57,9 +57,9 @@ export async function gradeTrainingSubmission(
   const loaded = await loadSubmission(source, TRAINING_MODULES);
   try {
     if (loaded.error) {
-      const text = `Not run: ${loaded.error.message}`;
+      const error = loaded.error;
       const judged = new Map<string, Judgement>(
-        cases.map((c) => [c.id, { status: 'error', summary: text, detail: text }]),
+        cases.map((c) => [c.id, judge(c, { kind: 'skipped', error }, config.tolerance)]),
       );
       return scrubPaths(
         scoreSubmission({

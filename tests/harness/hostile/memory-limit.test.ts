@@ -2,13 +2,14 @@
  * A submission that allocates without end must hit the isolate's heap cap,
  * not the grader's: the grader reports it as out of memory and goes on with
  * the next submission, and what ran before the bomb went off still counts.
- * A small cap makes the limit, not the timeout, stop it.
+ * A small cap makes the limit, not the timeout, stop it (32 MB: at 16 MB the
+ * isolate starts so close to its cap that it can crawl past the time limit).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, gradePaths, resultFor, testConfig } from '../support/fixture-class.ts';
 
-const config = testConfig({ memoryMb: 16, timeouts: { caseMs: 4000, submissionMs: 8000 } });
+const config = testConfig({ memoryMb: 32, timeouts: { caseMs: 4000, submissionMs: 8000 } });
 
 describe('a memory bomb', () => {
   it('is stopped by the heap cap, and the next submission is graded as usual', async () => {
