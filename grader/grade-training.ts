@@ -21,8 +21,7 @@ import { casesFor, fixedCases, type CaseDef } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
-
-const NO_DIAGNOSIS = { ids: [], explainsAll: true, perCase: new Map() };
+import { notLoadedResult } from './not-loaded.ts';
 
 /** The first assignment's required graph cases: enough to tell which rule of an engine is wrong. */
 export function engineProbes(): CaseDef[] {
@@ -56,23 +55,7 @@ export async function gradeTrainingSubmission(
   const probes = engineProbes();
   const loaded = await loadSubmission(source, TRAINING_MODULES);
   try {
-    if (loaded.error) {
-      const error = loaded.error;
-      const judged = new Map<string, Judgement>(
-        cases.map((c) => [c.id, judge(c, { kind: 'skipped', error }, config.tolerance)]),
-      );
-      return scrubPaths(
-        scoreSubmission({
-          id: source.id,
-          cases,
-          judged,
-          diagnosis: NO_DIAGNOSIS,
-          loadErrors: [loaded.error],
-          durationMs: performance.now() - started,
-        }),
-        [source.path],
-      );
-    }
+    if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandboxAvailable();
     const run = await runSubmission(loaded, [...cases, ...probes], {
       memoryMb: config.memoryMb,

@@ -7,7 +7,7 @@ import type { SubmissionSource } from './01-discover/discover.ts';
 import { loadSubmission } from './02-load/load-submission.ts';
 import { runSubmission } from './03-sandbox/run-submission.ts';
 import { sandboxAvailable } from './03-sandbox/sandbox.ts';
-import { judge, type Judgement } from './04-compare/compare.ts';
+import { judge } from './04-compare/compare.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import { casesFor, isTraining } from './cases/case-list.ts';
@@ -15,6 +15,7 @@ import type { GradingConfig } from './config/types.ts';
 import { GraderError, isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
+import { NO_DIAGNOSIS, notLoadedResult } from './not-loaded.ts';
 import { gradeTrainingSubmission } from './grade-training.ts';
 
 export interface ProgressEvent {
@@ -23,8 +24,6 @@ export interface ProgressEvent {
   result: SubmissionResult;
 }
 
-const NO_DIAGNOSIS = { ids: [], explainsAll: true, perCase: new Map() };
-
 export async function gradeSubmission(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
   // The second assignment has a pipeline of its own, beside this one.
   if (isTraining(config)) return gradeTrainingSubmission(source, config);
@@ -32,23 +31,7 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   const cases = casesFor(source.id, config);
   const loaded = await loadSubmission(source);
   try {
-    if (loaded.error) {
-      const error = loaded.error;
-      const judged = new Map<string, Judgement>(
-        cases.map((c) => [c.id, judge(c, { kind: 'skipped', error }, config.tolerance)]),
-      );
-      return scrubPaths(
-        scoreSubmission({
-          id: source.id,
-          cases,
-          judged,
-          diagnosis: NO_DIAGNOSIS,
-          loadErrors: [loaded.error],
-          durationMs: performance.now() - started,
-        }),
-        [source.path],
-      );
-    }
+    if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandboxAvailable();
     const run = await runSubmission(loaded, cases, {
       memoryMb: config.memoryMb,
