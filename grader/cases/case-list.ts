@@ -13,6 +13,7 @@ import type { GradingConfig } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
 import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
 import { drawTrainingCases, isPerStudentTraining, trainingCaseIds, trainingExercises } from './nn/training-cases.ts';
+import { applyCasePoints } from './case-points.ts';
 import type { CaseDef } from './case-def.ts';
 
 export type { CaseDef };
@@ -143,17 +144,5 @@ function drawCases(submissionId: string, config: GradingConfig): CaseDef[] {
       graph: randomGraph(seed, config.randomCases.nodes),
     });
   }
-  return applyConfig([...fixedCases(), ...generated], config);
-}
-
-function applyConfig(cases: CaseDef[], config: GradingConfig): CaseDef[] {
-  const perExercise = new Map<string, number>();
-  for (const c of cases) perExercise.set(c.exercise, (perExercise.get(c.exercise) ?? 0) + 1);
-  return cases.map((c) => {
-    const override = config.cases[c.id] ?? {};
-    const exercisePoints = config.exercises[c.exercise]?.points;
-    const points =
-      override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
-    return { ...c, points, visibility: override.visibility ?? c.visibility };
-  });
+  return applyCasePoints([...fixedCases(), ...generated], config);
 }

@@ -4,6 +4,7 @@
  * when the loop is wrong, and per-student random datasets, each run through
  * every stage (partial credit by stage).
  */
+import { applyCasePoints } from '../case-points.ts';
 import type { CaseDef } from '../case-def.ts';
 import type { GradingConfig } from '../../config/types.ts';
 import { seedFrom } from '../generated.ts';
@@ -79,18 +80,5 @@ export function drawTrainingCases(submissionId: string, config: GradingConfig): 
       training: spec,
     };
   });
-  return applyPoints([...fixed, ...random], config);
-}
-
-/** The config's points per exercise or per case, as for the first assignment. */
-function applyPoints(cases: CaseDef[], config: GradingConfig): CaseDef[] {
-  const perExercise = new Map<string, number>();
-  for (const c of cases) perExercise.set(c.exercise, (perExercise.get(c.exercise) ?? 0) + 1);
-  return cases.map((c) => {
-    const override = config.cases[c.id] ?? {};
-    const exercisePoints = config.exercises[c.exercise]?.points;
-    const points =
-      override.points ?? (exercisePoints !== undefined ? exercisePoints / perExercise.get(c.exercise)! : c.points);
-    return { ...c, points, visibility: override.visibility ?? c.visibility };
-  });
+  return applyCasePoints([...fixed, ...random], config);
 }
