@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --size 1000,3000,10000`: how the grader scales with the
- * class. For each size it generates a class of mostly buggy submissions,
+ * class. For each size it generates the realistic mix (./mixes.ts: three in
+ * four buggy, most without bonus ops),
  * runs `grader grade` on it as a user would (a child process, default
  * reporters: results.json, details, grades.csv, every HTML page; no cache),
  * and reports wall time, the grader's peak RSS (VmHWM, written by the
@@ -8,14 +9,13 @@
  * and the size of results.json and of the detail files.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { variantOf } from './generate.ts';
+import { generateRealisticClass } from './mixes.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const manual = readFileSync(path.join(root, 'solutions/manual.ts'), 'utf8');
 
 /** `--size 1000,3000` (or `--size=1000,3000`), or undefined when not asked for. */
 export function sizesFromArgs(argv: string[]): number[] | undefined {
@@ -26,20 +26,6 @@ export function sizesFromArgs(argv: string[]): number[] | undefined {
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error(`--size takes whole numbers separated by commas (e.g. 1000,3000,10000), not '${text}'`);
   return sizes;
-}
-
-/**
- * Three in four submissions carry one of the common bugs, one in four is
- * correct: the generator's own buggy variants (every fifth of its indices).
- */
-export function generateBuggyClass(dir: string, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const folder = path.join(dir, `student-${String(i).padStart(5, '0')}`);
-    mkdirSync(path.join(folder, 'exercises'), { recursive: true });
-    const variant = i % 4 === 0 ? variantOf(5 * i) : variantOf(5 * i + 4);
-    writeFileSync(path.join(folder, 'exercises/engine.ts'), variant.engine);
-    writeFileSync(path.join(folder, 'exercises/manual.ts'), manual);
-  }
 }
 
 function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
@@ -86,7 +72,7 @@ async function gradeClass(work: string, size: number): Promise<SizeRun> {
   const classDir = path.join(work, `class-${size}`);
   const out = path.join(work, `out-${size}`);
   const peakFile = path.join(work, `peak-${size}`);
-  generateBuggyClass(classDir, size);
+  generateRealisticClass(classDir, size);
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -146,13 +132,13 @@ export async function benchSizes(sizes: number[]): Promise<void> {
   try {
     process.stdout.write(
       `grader grade, default reporters, no cache; ${os.cpus().length} cores, Node ${process.version}\n` +
-        '| submissions (3 in 4 buggy) | wall time | grader peak RSS | largest host peak RSS | results.json | details/ |\n' +
-        '|---|---|---|---|---|---|\n',
+        '| submissions (realistic mix) | wall time | grader peak RSS | largest host peak RSS | results.json | results.json per 3,000 | details/ |\n' +
+        '|---|---|---|---|---|---|---|\n',
     );
     for (const size of sizes) {
       const r = await gradeClass(work, size);
       process.stdout.write(
-        `| ${r.size.toLocaleString('en')} | ${r.wallS.toFixed(0)} s | ${r.graderPeakMb.toFixed(0)} MB | ${r.hostPeakMb.toFixed(0)} MB | ${r.resultsMb.toFixed(1)} MB | ${r.detailsMb.toFixed(0)} MB |${r.exit === 0 ? '' : ` exit ${r.exit}`}\n`,
+        `| ${r.size.toLocaleString('en')} | ${r.wallS.toFixed(0)} s | ${r.graderPeakMb.toFixed(0)} MB | ${r.hostPeakMb.toFixed(0)} MB | ${r.resultsMb.toFixed(1)} MB | ${((r.resultsMb * 3000) / r.size).toFixed(1)} MB | ${r.detailsMb.toFixed(0)} MB |${r.exit === 0 ? '' : ` exit ${r.exit}`}\n`,
       );
     }
   } finally {

@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
 /** Written last by the build: its presence means a complete build. */
 export const STAMP = path.join(DIST, 'build.json');
-const SOURCES = ['grader', 'solutions', 'schemas', 'scripts'];
+const SOURCES = ['grader', 'solutions', 'schemas', 'scripts', 'templates'];
 
 export function buildIsCurrent() {
   let built;

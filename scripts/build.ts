@@ -18,7 +18,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { rolldown } from 'rolldown';
 import type { BuildInfo } from '../grader/build-info.ts';
-import { graderSourceDigest } from '../grader/cache/key.ts';
+import { graderSourceDigest, renderSourceDigest } from '../grader/cache/key.ts';
 import { bundleHostProgram } from '../grader/03-sandbox/host/host-program.ts';
 import { PACKAGE_ROOT } from '../grader/package-root.ts';
 import { AJV_OPTIONS, schemaPath } from '../grader/schema.ts';
@@ -43,12 +43,25 @@ function precompiledSchemas(): string {
   return `${standaloneCode(ajv, exports)}\nexport const PRECOMPILED = { ${table} };\n`;
 }
 
-/** Bare specifiers (packages, node: builtins) stay imports; only the project's own files are bundled. */
+/** Bare specifiers (packages, node: builtins) stay imports, except BUNDLED; the project's own files are bundled. */
 const isPackage = (id: string) => !id.startsWith('.') && !path.isAbsolute(id);
+/**
+ * yargs and the packages it imports, which every command loads first: as
+ * dozens of small ES modules they cost the loader about 100 ms at each start,
+ * as part of dist/grader.js next to nothing. (Its messages then come from its
+ * built-in English strings: the locale files are not found beside the bundle.)
+ */
+const BUNDLED =
+  /^(yargs|yargs-parser|cliui|escalade|get-caller-file|string-width|y18n|strip-ansi|ansi-regex|wrap-ansi|emoji-regex|get-east-asian-width|ansi-styles)(\/|$)/;
+const external = (id: string) => isPackage(id) && !BUNDLED.test(id);
 
 async function build(): Promise<void> {
   const started = Date.now();
-  const info: BuildInfo = { sourceDigest: graderSourceDigest(), hostProgram: HOST_PROGRAM };
+  const info: BuildInfo = {
+    sourceDigest: graderSourceDigest(),
+    renderDigest: renderSourceDigest(),
+    hostProgram: HOST_PROGRAM,
+  };
   // Built beside dist/ and swapped in at the end, so a grader starting meanwhile never sees half a build.
   const next = `${DIST}.${process.pid}`;
   rmSync(next, { recursive: true, force: true });
@@ -57,7 +70,7 @@ async function build(): Promise<void> {
   const cli = await rolldown({
     input: { grader: path.join(PACKAGE_ROOT, 'grader', 'cli', 'main.ts') },
     platform: 'node',
-    external: isPackage,
+    external,
     logLevel: 'warn',
     transform: { target: 'node20' },
     plugins: [

@@ -5,12 +5,12 @@
  * transpiled in this process and stays an ES module, as it is there. A file
  * that imports others is bundled by rolldown (oxc's bundler) into one
  * strict-mode script, and only the submission's own files may be imported
- * (./stay-inside.ts).
+ * (./stay-inside.ts). The bundler loads on first use: a class of single
+ * files, or `grader ci` on one, never pays for loading it.
  */
 import '../rust-threads.ts';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { rolldown } from 'rolldown';
 import { GraderError } from '../errors.ts';
 import { readCode, stayInside } from './stay-inside.ts';
 import { bundleError, transformError } from './transpile-error.ts';
@@ -64,6 +64,7 @@ export async function prepareStudentFile(root: string, entry: string, globalName
     if (!REEXPORTS.test(result.code)) return { file: relEntry, code: result.code, format: 'module' };
   }
   try {
+    const { rolldown } = await import('rolldown');
     const bundle = await rolldown({
       input: path.join(realRoot, relEntry),
       cwd: realRoot,

@@ -4,6 +4,8 @@
  * summary into a spool on disk, and the class-wide files (results.json,
  * grades.csv, index.html, ...) at the end from the spool, one summary at a
  * time. What stays in memory per submission is its id and the paths written.
+ * With a page ledger (./page-ledger.ts), a submission whose files would come
+ * out as they already are keeps them, and none is rendered or written.
  */
 import path from 'node:path';
 import { GraderError } from '../errors.ts';
@@ -11,6 +13,7 @@ import { SummarySpool } from '../results/spool.ts';
 import { summarize } from '../results/summary.ts';
 import type { ResultsHeader, SubmissionResult } from '../results/types.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
+import type { PageLedger } from './page-ledger.ts';
 import type { ClassResults, OutputFile, RenderContext, StreamingReporter } from './reporter.ts';
 
 export class ClassOutput {
@@ -18,12 +21,15 @@ export class ClassOutput {
   private readonly spool = new SummarySpool();
   private readonly written: string[] = [];
   private readonly perSubmission: StreamingReporter[];
+  /** Files of unchanged submissions left as they were. */
+  kept = 0;
 
   constructor(
     outDir: string,
     private readonly reporters: StreamingReporter[],
     private readonly header: ResultsHeader,
     private readonly context: RenderContext,
+    private readonly ledger?: PageLedger,
   ) {
     this.root = path.resolve(outDir);
     this.perSubmission = reporters.filter((r) => r.submission);
@@ -39,7 +45,16 @@ export class ClassOutput {
   }
 
   async add(full: SubmissionResult): Promise<void> {
-    for (const reporter of this.perSubmission) this.write(await reporter.submission!(full, this.header, this.context));
+    const ledger = this.ledger;
+    const key = ledger?.keyOf(full);
+    const unchanged = key === undefined ? undefined : ledger?.unchanged(full.id, key);
+    if (unchanged !== undefined) this.kept += unchanged;
+    else {
+      const paths: string[] = [];
+      for (const reporter of this.perSubmission)
+        paths.push(...this.write(await reporter.submission!(full, this.header, this.context)));
+      if (key !== undefined) ledger?.record(full.id, key, paths);
+    }
     this.spool.add(summarize(full));
   }
 
@@ -49,6 +64,7 @@ export class ClassOutput {
    * as the earlier results.json holds it, joins the class-wide files.
    */
   addSummary(summary: SubmissionResult): void {
+    this.ledger?.keep(summary.id);
     this.spool.add(summary);
   }
 
@@ -58,6 +74,7 @@ export class ClassOutput {
       const spool = this.spool;
       const run: ClassResults = { ...this.header, ...extra, count: spool.count, summaries: () => spool.summaries() };
       for (const reporter of this.reporters) if (reporter.finish) this.write(await reporter.finish(run, this.context));
+      this.ledger?.save();
       return this.written;
     } finally {
       this.spool.close();
@@ -69,7 +86,8 @@ export class ClassOutput {
     this.spool.close();
   }
 
-  private write(files: OutputFile[]): void {
+  /** Returns the paths written. */
+  private write(files: OutputFile[]): string[] {
     for (const file of files) {
       const target = path.resolve(this.root, file.path);
       if (!target.startsWith(this.root + path.sep))
@@ -77,5 +95,6 @@ export class ClassOutput {
       writeFileAtomic(target, file.content);
       this.written.push(file.path);
     }
+    return files.map((f) => f.path);
   }
 }

@@ -5,6 +5,7 @@ import { GraderError } from '../errors.ts';
 import { closest } from '../suggest.ts';
 import type { Results, ResultsHeader } from '../results/types.ts';
 import { ClassOutput } from './class-output.ts';
+import { PageLedger } from './page-ledger.ts';
 import type { RenderContext, Reporter } from './reporter.ts';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from './registry.ts';
 
@@ -25,14 +26,21 @@ export function reportersNamed(names: string[]): Reporter[] {
   return checkReporterNames(names).map((name) => reporters[name]);
 }
 
-/** An output folder that takes results one at a time (see ./class-output.ts). */
+/**
+ * An output folder that takes results one at a time (see ./class-output.ts).
+ * With a cache folder, submissions whose files would come out unchanged keep them (./page-ledger.ts).
+ */
 export function openClassOutput(
   outDir: string,
   header: ResultsHeader,
   names: string[],
   context: RenderContext,
+  cacheDir?: string,
 ): ClassOutput {
-  return new ClassOutput(outDir, reportersNamed(names), header, context);
+  const chosen = reportersNamed(names);
+  const perSubmission = chosen.filter((r) => r.submission).map((r) => r.name);
+  const ledger = cacheDir ? new PageLedger(cacheDir, outDir, perSubmission, header, context) : undefined;
+  return new ClassOutput(outDir, chosen, header, context, ledger);
 }
 
 /** Results already in memory (one submission, or a test's): the same path as a streamed class. */

@@ -8,7 +8,7 @@
  *     transpilers and the sandbox), which can change a result by themselves;
  *   - the effective grading config (concurrency aside: it changes speed, not results;
  *     the late policy aside: it is applied after the cache, see grader/term/);
- *   - the cases: the fixed case data, and the generated ones drawn for this id;
+ *   - the cases: the fixed case data (the random ones follow from the salt and the id);
  *   - the reference solution (solutions/*.ts), which is the oracle.
  * Everything but the submission and its generated cases is hashed once per run.
  */
@@ -25,7 +25,7 @@ import { GRADER_VERSION } from '../results/build.ts';
 import { stableJson } from './stable-json.ts';
 
 /** Bump when the stored format or the key recipe changes. */
-const KEY_FORMAT = 'gradelab-cache-2';
+const KEY_FORMAT = 'gradelab-cache-3';
 /** These only present results that are already made, so editing them must not cost a re-grade. */
 /** Folders whose code never shapes a cached result: rendering, the CLI, and the term (late work, overrides), applied after the cache. */
 const PRESENTATION = new Set(['07-render', 'cli', 'term']);
@@ -53,6 +53,14 @@ export function graderSourceDigest(root: string = PACKAGE_ROOT): string {
   return sha256(filesDigest(path.join(root, 'grader'), PRESENTATION), filesDigest(path.join(root, 'solutions')));
 }
 
+/** The code and templates that turn a result into pages (07-render/page-ledger.ts): editing them redraws every page. */
+export function renderSourceDigest(root: string = PACKAGE_ROOT): string {
+  return sha256(
+    filesDigest(path.join(root, 'grader', '07-render')),
+    filesDigest(path.join(root, 'templates'), new Set(), /./),
+  );
+}
+
 export function createKeyContext(config: GradingConfig): KeyContext {
   // The late policy is applied to results after the cache, so changing it must not re-grade anyone.
   const { concurrency: _speedOnly, late: _afterCache, ...effective } = config;
@@ -61,16 +69,15 @@ export function createKeyContext(config: GradingConfig): KeyContext {
 }
 
 /**
- * Random cases are drawn per id; the rest are identical for every id, so they
- * are hashed once instead of re-serialising a 5,000-node chain per submission.
- * The id is in the key as well, so the split is an optimisation, never a
- * source of stale hits.
+ * The cases that are the same for every id are hashed once per run (they
+ * follow the course's case files and the config). The random ones are not
+ * hashed at all: they are drawn from the salt and the id, both in the key
+ * already, by code in the code digest, so drawing them here — for every
+ * submission, cache hit or not — would only repeat what the key holds.
  */
 export function cacheKey(ctx: KeyContext, source: SubmissionSource, content: string): string {
-  const cases = casesFor(source.id, ctx.config);
-  const perId = cases.filter(isPerStudent);
-  ctx.sharedCases ??= sha256(JSON.stringify(cases.filter((c) => !isPerStudent(c))));
-  return sha256(ctx.base, source.id, content, ctx.sharedCases, JSON.stringify(perId));
+  ctx.sharedCases ??= sha256(JSON.stringify(casesFor(source.id, ctx.config).filter((c) => !isPerStudent(c))));
+  return sha256(ctx.base, source.id, content, ctx.sharedCases);
 }
 
 /** `name@version` of each runtime package, as resolved from the grader. */
@@ -88,11 +95,11 @@ function sha256(...parts: string[]): string {
 }
 
 /** Every .ts and .json file under `dir`, by sorted relative path, minus `skip` folders at the top. */
-function filesDigest(dir: string, skip: Set<string> = new Set()): string {
+function filesDigest(dir: string, skip: Set<string> = new Set(), names = /\.(ts|json)$/): string {
   const hash = createHash('sha256');
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((rel) => rel.split(path.sep).join('/'))
-    .filter((rel) => /\.(ts|json)$/.test(rel) && !skip.has(rel.split('/')[0]) && statSync(path.join(dir, rel)).isFile())
+    .filter((rel) => names.test(rel) && !skip.has(rel.split('/')[0]) && statSync(path.join(dir, rel)).isFile())
     .sort();
   for (const rel of files) hash.update(`${rel}\0`).update(readFileSync(path.join(dir, rel)));
   return hash.digest('hex');

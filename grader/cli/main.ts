@@ -48,7 +48,22 @@ function suggestOptions(message: string): string {
   return hints.join('');
 }
 
+/**
+ * yargs lays out the whole help text after every command it runs, in case the
+ * command fails later and help must be shown; measuring each line's width is
+ * a large share of a short command's start-up. Help shown on a failure is laid
+ * out then, so nothing is lost by skipping it. (An internal of yargs: if it
+ * ever goes away, this does nothing.)
+ */
+function skipHelpPrelayout(): void {
+  const internals = (cli as unknown as { getInternalMethods?(): { getUsageInstance?(): Record<string, unknown> } })
+    .getInternalMethods?.()
+    .getUsageInstance?.();
+  if (internals && typeof internals.cacheHelpMessage === 'function') internals.cacheHelpMessage = () => {};
+}
+
 try {
+  skipHelpPrelayout();
   await cli.parseAsync();
 } catch (error) {
   process.stderr.write(renderError(error));

@@ -56,6 +56,8 @@ export interface ClassRun {
   cache: CacheStats;
   /** Paths written, relative to `out`. */
   written: string[];
+  /** Files of unchanged submissions left as an earlier run wrote them. */
+  kept: number;
 }
 
 export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> {
@@ -88,6 +90,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
         now: new Date(),
         assignment: assignmentFor(options),
       },
+      options.cacheDir,
     );
     const tally = new RunTally(!!config.late);
     let cache: CacheStats;
@@ -124,7 +127,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
       // A manifest left from an earlier sharded run into this folder would mislead `grader merge`.
       rmSync(path.join(options.out, SHARD_FILE), { force: true });
     }
-    return { tally, cache, written };
+    return { tally, cache, written, kept: output.kept };
   } finally {
     await discovery.cleanup();
   }

@@ -25,14 +25,16 @@ export { HostLost, SandboxHost } from './host-process.ts';
 /**
  * V8 flags for hosts, each measured with `npm run bench`:
  * - no optimising compiler (see above);
- * - garbage collection on the isolate's own thread: helper threads only
- *   compete with the other hosts for the same cores;
- * - a fixed 4 MB young generation. Every node of the long chain stays alive
- *   until the end, so each scavenge of a smaller, growing one copied all of
- *   them again; 4 MB holds the chain's graph in one go. (Flags override
- *   the young-generation size isolated-vm derives from the heap cap.)
+ * - no helper threads at all (garbage collection, compilers): a host runs one
+ *   isolate at a time, and on a machine where the grader keeps one host per
+ *   core busy, helper threads only compete with the other hosts;
+ * - the young generation left as isolated-vm sizes it from the heap cap. A
+ *   fixed 4 MB one saved scavenges of the long chain, but each fresh isolate
+ *   then touches megabytes of new memory, and where the kernel is slow to
+ *   hand out pages that cost far more: about 60% more CPU per submission of
+ *   a realistic class.
  */
-const HOST_FLAGS = ['--no-opt', '--single-threaded-gc', '--min-semi-space-size=4', '--max-semi-space-size=4'];
+const HOST_FLAGS = ['--no-opt', '--single-threaded'];
 
 let hostSource: Promise<string> | undefined;
 

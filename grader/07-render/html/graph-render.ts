@@ -1,9 +1,10 @@
 /**
  * Lays out computation graphs with Graphviz compiled to WebAssembly
  * (@viz-js/viz), so the report needs no Graphviz install and no network.
- * The output is sanitized before anyone inlines it.
+ * The output is sanitized before anyone inlines it. The WebAssembly module
+ * loads on the first drawing, so commands that draw nothing never load it.
  */
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import type { NodeReport } from '../../04-compare/compare.ts';
 import type { Tolerance } from '../../04-compare/tolerance.ts';
 import { plural } from '../view-format.ts';
@@ -15,7 +16,7 @@ let viz: Promise<Viz> | undefined;
 
 /** One WebAssembly instance per process: starting it costs far more than a layout. */
 function graphviz(): Promise<Viz> {
-  viz ??= instance();
+  viz ??= import('@viz-js/viz').then((module) => module.instance());
   return viz;
 }
 

@@ -43,7 +43,7 @@ async function drawings(s: SubmissionResult, run: ResultsHeader, context: Render
 
 /** One submission's pages, written as its result arrives; its drawings are dropped with it. */
 async function submissionPages(s: SubmissionResult, run: ResultsHeader, context: RenderContext): Promise<OutputFile[]> {
-  const t = templates();
+  const t = await templates();
   const drawn = await drawings(s, run, context);
   const noScript = contentSecurityPolicy();
   const student: RenderContext = { audience: 'student', now: context.now };
@@ -61,9 +61,9 @@ async function submissionPages(s: SubmissionResult, run: ResultsHeader, context:
 }
 
 /** The class overview, from the summaries; a student-only run has none (it would list the whole class). */
-function overviewPage(run: ClassResults, context: RenderContext): OutputFile[] {
+async function overviewPage(run: ClassResults, context: RenderContext): Promise<OutputFile[]> {
   if (context.audience !== 'instructor') return [];
-  const t = templates();
+  const t = await templates();
   return [
     { path: 'index.html', content: t.overview({ ...overviewOf(run), csp: contentSecurityPolicy(t.sortScriptHash) }) },
   ];

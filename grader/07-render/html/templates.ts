@@ -2,12 +2,13 @@
  * Compiles the report's handlebars templates (templates/report) once per
  * process, in an environment of their own so that no other module's helpers
  * or partials leak in. `strict` makes a field missing from a view model an
- * error instead of a silently empty spot on the page.
+ * error instead of a silently empty spot on the page. Handlebars itself loads
+ * on first use: commands that write no page (`grader ci`) never pay for it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { packagePath } from '../../package-root.ts';
 
 const ROOT = packagePath('templates', 'report');
@@ -19,23 +20,27 @@ export interface Templates {
   sortScriptHash: string;
 }
 
-let compiled: Templates | undefined;
+let compiled: Promise<Templates> | undefined;
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-export function templates(): Templates {
-  if (compiled) return compiled;
-  const hbs = Handlebars.create();
+export function templates(): Promise<Templates> {
+  compiled ??= compile();
+  return compiled;
+}
+
+async function compile(): Promise<Templates> {
+  const { default: handlebars } = await import('handlebars');
+  const hbs = handlebars.create();
   const options: CompileOptions = { strict: true, preventIndent: true };
   for (const file of readdirSync(path.join(ROOT, 'partials')).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(path.basename(file, '.hbs'), hbs.compile(read(`partials/${file}`), options));
   }
-  compiled = {
+  return {
     overview: hbs.compile(read('overview.hbs'), options),
     submission: hbs.compile(read('submission.hbs'), options),
     sortScriptHash: scriptHash(read('partials/sort-script.hbs')),
   };
-  return compiled;
 }
 
 /**

@@ -143,7 +143,7 @@ export const gradeCommand: CommandBody<GradeArgs> = {
     });
     progress?.stop();
     process.stdout.write(`${describeRun(run, args)}\n`);
-    process.stdout.write(`${describeWritten(args.out, run.written)}\n`);
+    process.stdout.write(`${describeWritten(args.out, run.written, run.kept)}\n`);
   },
 };
 
