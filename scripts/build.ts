@@ -5,8 +5,11 @@
  *   modules load only when it runs) and shared chunks beside it;
  * - dist/sandbox-host.cjs, the sandbox host script (03-sandbox/host/host-program.ts);
  * - grader/build-info.ts replaced by what the build knows: the digest of the
- *   sources it was built from, which the cache key uses (cache/key.ts).
- * Packages stay outside the bundle and load from node_modules. Chunks are
+ *   sources it was built from, which the cache key uses (cache/key.ts);
+ * - the schemas' validators and the report's templates compiled ahead of time
+ *   (grader/schema-precompiled.ts, grader/07-render/html/templates-precompiled.ts).
+ * Packages stay outside the bundle and load from node_modules, except yargs
+ * and what it imports (see BUNDLED below). Chunks are
  * flat in dist/ so that grader/package-root.ts finds the package from any
  * of them. Runs on `npm install` and `npm ci` (the `prepare` script) and
  * before the tests; `npm run build` runs it by hand.
@@ -15,17 +18,20 @@ import '../grader/rust-threads.ts';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import Handlebars from 'handlebars';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { rolldown } from 'rolldown';
 import type { BuildInfo } from '../grader/build-info.ts';
 import { graderSourceDigest, renderSourceDigest } from '../grader/cache/key.ts';
 import { bundleHostProgram } from '../grader/03-sandbox/host/host-program.ts';
+import { COMPILE_OPTIONS, templateSources } from '../grader/07-render/html/templates.ts';
 import { PACKAGE_ROOT } from '../grader/package-root.ts';
 import { AJV_OPTIONS, schemaPath } from '../grader/schema.ts';
 import { buildIsCurrent, DIST, STAMP } from '../bin/build-state.js';
 
 const BUILD_INFO = path.join(PACKAGE_ROOT, 'grader', 'build-info.ts');
 const PRECOMPILED = path.join(PACKAGE_ROOT, 'grader', 'schema-precompiled.ts');
+const TEMPLATES = path.join(PACKAGE_ROOT, 'grader', '07-render', 'html', 'templates-precompiled.ts');
 const HOST_PROGRAM = 'dist/sandbox-host.cjs';
 
 /** Every schema in schemas/ as ajv standalone code, exported as PRECOMPILED by name (see grader/schema.ts). */
@@ -41,6 +47,21 @@ function precompiledSchemas(): string {
   });
   const table = names.map((name, i) => `${JSON.stringify(name)}: schema${i}`).join(', ');
   return `${standaloneCode(ajv, exports)}\nexport const PRECOMPILED = { ${table} };\n`;
+}
+
+/** The report's templates as handlebars's precompiled code, exported as PRECOMPILED_TEMPLATES (see 07-render/html/templates.ts). */
+function precompiledTemplates(): string {
+  const sources = templateSources();
+  const code = (text: string) => Handlebars.precompile(text, COMPILE_OPTIONS) as string;
+  const partials = Object.entries(sources.partials)
+    .map(([name, text]) => `${JSON.stringify(name)}: ${code(text)}`)
+    .join(',\n');
+  return `export const PRECOMPILED_TEMPLATES = {
+  overview: ${code(sources.overview)},
+  submission: ${code(sources.submission)},
+  partials: {${partials}},
+  sortScript: ${JSON.stringify(sources.partials['sort-script'])},
+};\n`;
 }
 
 /** Bare specifiers (packages, node: builtins) stay imports, except BUNDLED; the project's own files are bundled. */
@@ -78,10 +99,11 @@ async function build(): Promise<void> {
         name: 'gradelab-build-info',
         load: {
           // Filtered in the bundler, so the other modules never wait on this callback.
-          filter: { id: /(build-info|schema-precompiled)\.ts$/ },
+          filter: { id: /(build-info|schema-precompiled|templates-precompiled)\.ts$/ },
           handler(id) {
             if (id === BUILD_INFO) return `export const BUILD = ${JSON.stringify(info)};`;
             if (id === PRECOMPILED) return precompiledSchemas();
+            if (id === TEMPLATES) return precompiledTemplates();
             return null;
           },
         },

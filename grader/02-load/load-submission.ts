@@ -11,7 +11,7 @@ import { GraderError, isGraderError } from '../errors.ts';
 import { scanBlockers, type Blocker } from './blockers.ts';
 import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
 import { refusal } from './refusal.ts';
-import { readCode } from './stay-inside.ts';
+import { readCode, type CodeFile } from './stay-inside.ts';
 import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
 
 export const STUDENT_MODULES = ['engine', 'manual', 'nn'] as const;
@@ -71,9 +71,16 @@ async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad
   const file = locateStudentFile(root, name);
   if (!file) return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', missingFileMessage(name)) };
   const rel = path.relative(root, file);
-  const { blockers, classLine } = readBlockers(root, file, name);
+  // Read once: the blockers and the sandbox's code come from the same text.
+  let read: CodeFile | undefined;
   try {
-    const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`);
+    read = readCode(realpathSync.native(root), file);
+  } catch {
+    read = undefined;
+  }
+  const { blockers, classLine } = readBlockers(read, name);
+  try {
+    const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`, read);
     return { ok: true, prepared, blockers, ...(classLine ? { classLine } : {}) };
   } catch (error) {
     return { ok: false, error: refusal(rel, blockers, asGraderError(error, 'E_SUBMISSION_LOAD')) };
@@ -81,14 +88,8 @@ async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad
 }
 
 /** The file's blockers, when it can be read as code at all (else the bundler says why not). */
-function readBlockers(root: string, file: string, name: StudentModule): { blockers: Blocker[]; classLine?: number } {
-  let read;
-  try {
-    read = readCode(realpathSync.native(root), file);
-  } catch {
-    return { blockers: [] };
-  }
-  if (!('text' in read)) return { blockers: [] };
+function readBlockers(read: CodeFile | undefined, name: StudentModule): { blockers: Blocker[]; classLine?: number } {
+  if (!read || !('text' in read)) return { blockers: [] };
   const at = /\bclass\s+Value\b/.exec(read.text);
   return {
     blockers: scanBlockers(read.text, name),

@@ -12,7 +12,7 @@ import '../rust-threads.ts';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.ts';
-import { readCode, stayInside } from './stay-inside.ts';
+import { readCode, stayInside, type CodeFile } from './stay-inside.ts';
 import { bundleError, transformError } from './transpile-error.ts';
 import { TARGET, transpile } from './transpile-thread.ts';
 
@@ -53,10 +53,16 @@ export function isCommonJs(file: string, source: string): boolean {
   return !ESM_SYNTAX.test(source) && /\b(?:module\.exports|exports\.|require\s*\()/.test(source);
 }
 
-export async function prepareStudentFile(root: string, entry: string, globalName: string): Promise<PreparedFile> {
+/** `read`: the entry as ./stay-inside.ts's readCode read it already, if it was. */
+export async function prepareStudentFile(
+  root: string,
+  entry: string,
+  globalName: string,
+  read?: CodeFile,
+): Promise<PreparedFile> {
   const realRoot = realpathSync.native(root);
   const relEntry = path.relative(root, entry);
-  const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry);
+  const source = readEntry(realRoot, path.join(realRoot, relEntry), relEntry, read);
   const lang = /\.[cm]?js$/.test(relEntry) ? 'js' : 'ts';
   if (!MAY_IMPORT.test(source)) {
     const result = await transpile(relEntry, source, realRoot, lang);
@@ -91,8 +97,8 @@ export async function prepareStudentFile(root: string, entry: string, globalName
 }
 
 /** The entry's text, if it really lies inside the submission (it may be a symlink) and may be read as code. */
-function readEntry(realRoot: string, file: string, relEntry: string): string {
-  const read = readCode(realRoot, file);
+function readEntry(realRoot: string, file: string, relEntry: string, already?: CodeFile): string {
+  const read = already ?? readCode(realRoot, file);
   if ('text' in read) return read.text;
   throw new GraderError(read.code, read.refused, {
     location: { file: relEntry, ...(read.line === undefined ? {} : { line: read.line }) },
