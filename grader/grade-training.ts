@@ -53,10 +53,13 @@ export async function gradeTrainingSubmission(
   const started = performance.now();
   const cases = casesFor(source.id, config);
   const probes = engineProbes();
+  // The first sandbox host starts while the files load (once per process: a class reuses it).
+  const sandbox = sandboxAvailable();
+  sandbox.catch(() => {});
   const loaded = await loadSubmission(source, TRAINING_MODULES);
   try {
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
-    await sandboxAvailable();
+    await sandbox;
     const run = await runSubmission(loaded, [...cases, ...probes], {
       memoryMb: config.memoryMb,
       caseTimeoutMs: config.timeouts.caseMs,

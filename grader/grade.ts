@@ -29,10 +29,13 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   if (isTraining(config)) return gradeTrainingSubmission(source, config);
   const started = performance.now();
   const cases = casesFor(source.id, config);
+  // The first sandbox host starts while the files load (once per process: a class reuses it).
+  const sandbox = sandboxAvailable();
+  sandbox.catch(() => {});
   const loaded = await loadSubmission(source);
   try {
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
-    await sandboxAvailable();
+    await sandbox;
     const run = await runSubmission(loaded, cases, {
       memoryMb: config.memoryMb,
       caseTimeoutMs: config.timeouts.caseMs,

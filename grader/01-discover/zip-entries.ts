@@ -5,7 +5,7 @@
  * mean to hand in. Names are decoded here (decodeStrings: false) so that an
  * undecodable name is refused instead of being read as CP437 guesswork.
  */
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { GraderError } from '../errors.ts';
 import {
   decodeEntryName,
@@ -26,9 +26,11 @@ export interface CheckedEntry {
 /** With decodeStrings off, yauzl hands names over as raw bytes. */
 type RawEntry = yauzl.Entry & { fileNameRaw?: Buffer };
 
-export function openZip(file: string): Promise<yauzl.ZipFile> {
+/** yauzl loads with the first zip: a class of folders never needs it. */
+export async function openZip(file: string): Promise<yauzl.ZipFile> {
+  const { default: zips } = await import('yauzl');
   return new Promise((resolve, reject) =>
-    yauzl.open(
+    zips.open(
       file,
       { lazyEntries: true, autoClose: true, decodeStrings: false, validateEntrySizes: true },
       (err, zip) => {

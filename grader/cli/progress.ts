@@ -2,8 +2,12 @@
  * Progress for long runs: a bar on a terminal, one plain line per
  * submission elsewhere (CI logs keep every line, and bars garble them).
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { ProgressEvent } from '../grade.ts';
+
+/** The bar's package, loaded only for a terminal: a run in CI or a script never needs it. */
+const loadBar = () => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
 
 export interface Progress {
   update(event: ProgressEvent): void;
@@ -19,6 +23,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       stop: () => {},
     };
   }
+  const cliProgress = loadBar();
   const bar = new cliProgress.SingleBar(
     { stream, format: 'grading [{bar}] {value}/{total} {id}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -13,12 +13,6 @@
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import chain from 'stream-chain';
-import { parser } from 'stream-json';
-import { ignore } from 'stream-json/filters/ignore.js';
-import { pick } from 'stream-json/filters/pick.js';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
-import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { formatShard, type Shard } from '../01-discover/shard.ts';
 import { stableJson } from '../cache/stable-json.ts';
 import { GraderError } from '../errors.ts';
@@ -48,7 +42,28 @@ function invalid(file: string, problems: string[], what = 'a valid results.json'
     throw new GraderError('E_SCHEMA', `${file} is not ${what}`, { details: problems.slice(0, 10) });
 }
 
+/** The JSON streaming parser, loaded on first use: a run that reads no earlier results never loads it. */
+async function streamJson() {
+  const [chain, json, ignore, pick, array, values] = await Promise.all([
+    import('stream-chain'),
+    import('stream-json'),
+    import('stream-json/filters/ignore.js'),
+    import('stream-json/filters/pick.js'),
+    import('stream-json/streamers/stream-array.js'),
+    import('stream-json/streamers/stream-values.js'),
+  ]);
+  return {
+    chain: chain.default,
+    parser: json.parser,
+    ignore: ignore.ignore,
+    pick: pick.pick,
+    streamArray: array.streamArray,
+    streamValues: values.streamValues,
+  };
+}
+
 async function readHeader(file: string): Promise<ResultsHeader> {
+  const { chain, parser, ignore, streamValues } = await streamJson();
   let header: unknown;
   try {
     for await (const { value } of chain([
@@ -72,6 +87,7 @@ async function readHeader(file: string): Promise<ResultsHeader> {
 }
 
 async function* summariesOf(file: string): AsyncGenerator<SubmissionResult> {
+  const { chain, parser, pick, streamArray } = await streamJson();
   let index = 0;
   for await (const { value } of chain([
     createReadStream(file),
