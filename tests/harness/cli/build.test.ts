@@ -46,6 +46,16 @@ describe('the build in dist/', () => {
     expect(chunks.length).toBeLessThan(5);
   });
 
+  it('loads no package before grade and ci need it: rendering, bundling, zips, merging and progress bars load on first use', () => {
+    const grader = readFileSync(path.join(DIST, 'grader.js'), 'utf8');
+    for (const command of ['grade', 'ci']) {
+      const chunk = new RegExp(`import\\("\\./(${command}-[\\w-]+\\.js)"\\)`).exec(grader)?.[1];
+      expect(chunk, `the chunk of ${command}`).toBeDefined();
+      const { packages } = staticClosure(chunk!);
+      expect([...packages].filter((name) => !isBuiltin(name))).toEqual([]);
+    }
+  });
+
   it('runs --help from the build, with every command listed', () => {
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
