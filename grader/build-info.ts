@@ -6,7 +6,7 @@
 export interface BuildInfo {
   /** Digest of the grader's result-shaping sources and the reference solutions it was built from (cache/key.ts). */
   sourceDigest: string;
-  /** Digest of the rendering code and templates it was built from (07-render/page-ledger.ts). */
+  /** Digest of all the grader's sources and templates it was built from (07-render/page-ledger.ts). */
   renderDigest: string;
   /** The prebuilt sandbox host script, relative to the package root (03-sandbox/host/host-program.ts). */
   hostProgram: string;

@@ -3,7 +3,7 @@
  * unchanged class rewrites none of them. A submission keeps its files when
  * everything they are made from is what made them last time — its result
  * (the term applied), the run's settings, the reporters, the audience, the
- * rendering code and templates — and each file is still on disk exactly as
+ * grader's code and the templates — and each file is still on disk exactly as
  * written (same size and modification time: a file edited or deleted by hand
  * is written again).
  *

@@ -53,12 +53,14 @@ export function graderSourceDigest(root: string = PACKAGE_ROOT): string {
   return sha256(filesDigest(path.join(root, 'grader'), PRESENTATION), filesDigest(path.join(root, 'solutions')));
 }
 
-/** The code and templates that turn a result into pages (07-render/page-ledger.ts): editing them redraws every page. */
+/**
+ * The code and templates that turn a result into pages (07-render/page-ledger.ts):
+ * all of the grader, since rendering uses the misconception catalogue, the
+ * number formats and more besides 07-render, and the templates. Editing any
+ * of them redraws every page.
+ */
 export function renderSourceDigest(root: string = PACKAGE_ROOT): string {
-  return sha256(
-    filesDigest(path.join(root, 'grader', '07-render')),
-    filesDigest(path.join(root, 'templates'), new Set(), /./),
-  );
+  return sha256(filesDigest(path.join(root, 'grader')), filesDigest(path.join(root, 'templates'), new Set(), /./));
 }
 
 export function createKeyContext(config: GradingConfig): KeyContext {
