@@ -30,7 +30,8 @@ export const OWN_CONFIG_FILE = 'golden-config.json';
  * settings in a `golden-config.json` beside its files (the memory bomb needs
  * about 1.4 s to fill even a small heap, as V8 collects hard near its limit, so
  * it gets a small cap and a case limit with room: the heap, not the clock,
- * must stop it on a busy machine as on a quiet one).
+ * must stop it on a busy machine as on a quiet one; a recursive topological
+ * sort keeps the full 5,000-node chain, the depth at which it overflows).
  */
 export function goldenConfig(group: string, own: Record<string, unknown> = {}) {
   const named = loadCatalogue().assignments.some((a) => a.id === group);

@@ -3,7 +3,8 @@
  * the mutant whose gradients equal the student's on every case. Runs in the
  * trusted process on numbers already returned by the sandbox. Two mistakes
  * no mutant can reproduce are found first and set aside: plain numbers used
- * as Values (./number-operands.ts) and wrong forward values (./forward-values.ts).
+ * as Values (./number-operands.ts) and wrong forward values (./forward-values.ts);
+ * so is a recursion that overflows the call stack on a long chain (./recursion-depth.ts).
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement } from '../04-compare/compare.ts';
@@ -14,6 +15,7 @@ import { forwardValueNote, hasWrongValue, WRONG_FORWARD_VALUE } from './forward-
 import { MISCONCEPTIONS } from './misconceptions.ts';
 import { explainCase, type CaseNote } from './notes.ts';
 import { failsOnNumbers, NUMBER_OPERAND, numberOperandNote, crashesOnlyWithNumbers } from './number-operands.ts';
+import { overflowsOnDepth, RECURSION_TOO_DEEP, recursionNote } from './recursion-depth.ts';
 
 export interface Diagnosis {
   /** Misconception ids, in catalogue order. */
@@ -45,7 +47,10 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
   const cleanRun = crashesOnlyWithNumbers(cases, judged);
   for (const c of cases) {
     const j = judged.get(c.id)!;
-    if (failsOnNumbers(c, j, cleanRun, tol)) {
+    if (overflowsOnDepth(c, cases, judged)) {
+      perCase.set(c.id, recursionNote());
+      found.add(RECURSION_TOO_DEEP);
+    } else if (failsOnNumbers(c, j, cleanRun, tol)) {
       // Set aside: what else is wrong shows in the cases a plain number does not spoil.
       perCase.set(c.id, numberOperandNote(j));
       found.add(NUMBER_OPERAND);

@@ -127,6 +127,15 @@ export const MISCONCEPTIONS: Misconception[] = [
     variants: [],
   },
   {
+    // Found from the cases that overflow the call stack (05-diagnose/recursion-depth.ts).
+    id: 'recursion-too-deep',
+    rule: 'backward',
+    bonus: false,
+    title: "backward()'s topological sort calls itself once per node, so a long chain overflows the call stack",
+    hint: "A recursive build_topo goes one call deeper for every node on a path (two with v._prev.forEach(build)): a chain of thousands of nodes needs more nested calls than JavaScript's call stack holds, hence 'Maximum call stack size exceeded'. Keep the visited set, and replace the recursion with a loop over an explicit stack: push the output; pop a node; if its children are all in the order, add it, else push it back and then its unvisited children. Small graphs pass either way.",
+    variants: [],
+  },
+  {
     // Found by comparing values, not gradients (05-diagnose/forward-values.ts).
     id: 'wrong-forward-value',
     rule: 'forward',

@@ -117,6 +117,7 @@ const BUGS: Record<string, string[]> = {
   'per-path-backward': ['no-topological-order'],
   'bfs-no-visited': ['no-topological-order'],
   'wrong-forward-leaf': ['wrong-forward-value'],
+  'recursive-topo-foreach': ['recursion-too-deep'],
 };
 
 const lineOf = (id: string, file: string, text: string) =>
