@@ -25,7 +25,7 @@ describe('grading the second assignment (--assignment nn)', () => {
     expect(names.filter((n) => n.startsWith('correct-')).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('gives full marks to every correct loop, whatever its style (classes, array methods, CommonJS, plain JS, zeroing at the end)', () => {
+  it('gives full marks to every correct loop, whatever its style (classes, array methods, CommonJS in .ts or .js files, plain JS, zeroing at the end)', () => {
     for (const name of names.filter((n) => n.startsWith('correct-'))) {
       const r = resultFor(results, name);
       expect({ name, status: r.status, score: r.score, misconceptions: r.misconceptions }).toEqual({
