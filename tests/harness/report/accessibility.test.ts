@@ -1,7 +1,8 @@
 /**
  * The report's accessibility, in Chromium: axe-core (WCAG 2.1 A and AA rules)
  * finds nothing on the class overview, an instructor's page and a student's
- * feedback page, at a laptop's width and a phone's; every graph drawing has a
+ * feedback page, at a laptop's width and a phone's, nor on the second
+ * assignment's pages with their loss chart; every graph drawing has a
  * text alternative; status never rests on colour alone; and the sortable
  * table works from the keyboard alone. Screenshots go to test-artifacts/report/.
  */
@@ -14,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
+import { assignmentDefaults, readConfig } from '../../../grader/config/load.ts';
 import { buildResults } from '../../../grader/results/build.ts';
 import { applyTerm } from '../../../grader/term/apply.ts';
 import { findChromium } from '../support/chromium.ts';
@@ -26,6 +28,9 @@ const WIDTHS = { laptop: 1280, phone: 390 };
 const STUDENT = 'bug-overwrite-add';
 const CLASS = [STUDENT, 'correct-micrograd-style', 'error-syntax', 'bug-two-mistakes'];
 const PAGES = { overview: 'index.html', instructor: submissionPath(STUDENT), feedback: feedbackPath(STUDENT) };
+/** The second assignment: a training loop that forgets to zero the gradients, so its pages show the loss chart. */
+const NN_STUDENT = 'forgot-zero-grad';
+const NN_PAGES = { instructor: submissionPath(NN_STUDENT), feedback: feedbackPath(NN_STUDENT) };
 
 let temp: string;
 let out: string;
@@ -56,6 +61,12 @@ beforeAll(async () => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'gradelab-a11y-'));
   out = path.join(temp, 'out');
   await writeOutputs(out, buildResults(submissions, config), ['html'], { audience: 'instructor', now: new Date() });
+  const nnConfig = readConfig({}, 'test', assignmentDefaults('nn')).value;
+  const nn = await gradePaths([path.join(FIXTURES, 'nn', NN_STUDENT)], nnConfig);
+  await writeOutputs(path.join(temp, 'nn'), buildResults([...nn.values()], nnConfig), ['html'], {
+    audience: 'instructor',
+    now: new Date(),
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: await findChromium(),
@@ -70,9 +81,9 @@ afterAll(async () => {
 });
 
 /** The page at a width; the report's CSP forbids scripts, so axe's injection is let through for the audit only. */
-async function open(relative: string, width: number, bypassCSP = false): Promise<Page> {
+async function open(relative: string, width: number, bypassCSP = false, folder = out): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
-  await page.goto(pathToFileURL(path.join(out, relative)).href);
+  await page.goto(pathToFileURL(path.join(folder, relative)).href);
   return page;
 }
 
@@ -97,6 +108,20 @@ describe('accessibility of the report (axe-core, WCAG 2.1 AA)', () => {
       it(`${name} page at ${size} width (${width} px): zero violations`, async () => {
         const page = await open(relative, width, true);
         await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${name}-${width}.png`), fullPage: true });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      }, 60_000);
+    }
+  }
+
+  for (const [name, relative] of Object.entries(NN_PAGES)) {
+    for (const [size, width] of Object.entries(WIDTHS)) {
+      it(`second assignment: ${name} page with its loss chart at ${size} width (${width} px): zero violations`, async () => {
+        const page = await open(relative, width, true, path.join(temp, 'nn'));
+        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-nn-${name}-${width}.png`), fullPage: true });
+        // The chart is on the instructor's page (a hidden case shows students no values), read as one image with its summary in words.
+        if (name === 'instructor')
+          expect(await page.locator('.loss-chart [role="img"]').first().getAttribute('aria-label')).toMatch(/\w+ \w+/);
         expect(await axeViolations(page)).toEqual([]);
         await page.close();
       }, 60_000);
