@@ -1,10 +1,12 @@
 /**
  * Cases made by code rather than written by hand: a long chain, deep enough
- * that a recursive topological sort overflows the stack, and small random
+ * to strain a recursive topological sort (one that recurses through forEach
+ * overflows the stack: 05-diagnose/recursion-depth.ts), and small random
  * graphs seeded per student, so that two students get different numbers and
  * copying someone else's expected values does not help.
  */
 import type { GraphNode, GraphSpec, OpName } from './graph.ts';
+import { prng } from './prng.ts';
 
 export function longChain(length: number): GraphSpec {
   // Two shared leaves feed every link: a small shift and a gentle scale keep
@@ -30,18 +32,6 @@ export function seedFrom(text: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
-}
-
-/** mulberry32: small, fast and good enough to vary test inputs. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

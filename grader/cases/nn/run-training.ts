@@ -8,6 +8,7 @@
  * stages before it still count.
  */
 import type { TrainingRecord, TrainingRequest } from './training-record.ts';
+import { prng } from '../prng.ts';
 
 type Num = number | string;
 type Param = { data: unknown; grad: unknown };
@@ -19,18 +20,6 @@ const isArray = Array.isArray;
 function num(value: unknown): Num {
   if (typeof value === 'number') return isFiniteNumber(value) ? value : String(value);
   return `not a number (${typeof value})`;
-}
-
-/** mulberry32, as the trusted side's generator: the student's Math.random, seeded per submission. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The first output: forward returns an array, but micrograd's returns a lone Value for one neuron. */
@@ -50,7 +39,8 @@ function field(p: unknown, name: 'data' | 'grad'): Num {
 }
 
 export function runTraining(mod: Record<string, unknown>, request: TrainingRequest): TrainingRecord {
-  Math.random = seeded(request.seed);
+  // The trusted side's generator, so the student's Math.random draws what the reference's did.
+  Math.random = prng(request.seed);
   const record: TrainingRecord = { count: 'not run' };
   let stage: TrainingRecord['failedAt'] = 'parameters';
   try {

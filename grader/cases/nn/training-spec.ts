@@ -10,7 +10,7 @@ import { loadCatalogue } from '../../course/catalogue.ts';
 import { GraderError } from '../../errors.ts';
 import { packagePath } from '../../package-root.ts';
 import { check } from '../../schema.ts';
-import { prng } from '../generated.ts';
+import { prng } from '../prng.ts';
 
 /** What a training case compares, in the order the sandbox runs them. */
 export const STAGES = ['parameters', 'forward', 'loss', 'backward', 'step', 'training'] as const;

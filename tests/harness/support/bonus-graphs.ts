@@ -4,7 +4,7 @@
  * input near its kink, no division by (nearly) zero, no fractional or
  * negative power of a (nearly) non-positive base, nothing huge.
  */
-import { prng } from '../../../grader/cases/generated.ts';
+import { prng } from '../../../grader/cases/prng.ts';
 import type { GraphNode, GraphSpec, OpName } from '../../../grader/cases/graph.ts';
 import { plainValues } from './plain-graph.ts';
 
