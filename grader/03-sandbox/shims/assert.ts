@@ -80,44 +80,29 @@ export function match(actual: string, pattern: RegExp, message?: Message): void 
 
 type Assert = typeof ok & { [name: string]: unknown };
 
+/** What both forms share; they differ only in what equal, notEqual and deepEqual mean. */
+const common = {
+  ok,
+  strictEqual,
+  notStrictEqual,
+  deepStrictEqual,
+  notDeepStrictEqual,
+  fail,
+  throws,
+  doesNotThrow,
+  match,
+  AssertionError,
+};
+
 export const strict: Assert = Object.assign<typeof ok, Record<string, unknown>>(
   (value: unknown, message?: Message) => ok(value, message),
-  {
-    ok,
-    equal: strictEqual,
-    notEqual: notStrictEqual,
-    strictEqual,
-    notStrictEqual,
-    deepEqual: deepStrictEqual,
-    deepStrictEqual,
-    notDeepStrictEqual,
-    fail,
-    throws,
-    doesNotThrow,
-    match,
-    AssertionError,
-  },
+  { ...common, equal: strictEqual, notEqual: notStrictEqual, deepEqual: deepStrictEqual },
 );
 strict.strict = strict;
 
 const assert: Assert = Object.assign<typeof ok, Record<string, unknown>>(
   (value: unknown, message?: Message) => ok(value, message),
-  {
-    ok,
-    equal,
-    notEqual,
-    strictEqual,
-    notStrictEqual,
-    deepEqual,
-    deepStrictEqual,
-    notDeepStrictEqual,
-    fail,
-    throws,
-    doesNotThrow,
-    match,
-    AssertionError,
-    strict,
-  },
+  { ...common, equal, notEqual, deepEqual, strict },
 );
 
 export default assert;
