@@ -8,8 +8,8 @@
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
 import { loadSubmission, TRAINING_MODULES } from './02-load/load-submission.ts';
-import { runSubmission } from './03-sandbox/run-submission.ts';
-import { sandboxAvailable } from './03-sandbox/sandbox.ts';
+import { runLimits, runSubmission } from './03-sandbox/run-submission.ts';
+import { startSandbox } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
 import { judgeTraining } from './04-compare/training-judge.ts';
 import type { Tolerance } from './04-compare/tolerance.ts';
@@ -54,17 +54,12 @@ export async function gradeTrainingSubmission(
   const cases = casesFor(source.id, config);
   const probes = engineProbes();
   // The first sandbox host starts while the files load (once per process: a class reuses it).
-  const sandbox = sandboxAvailable();
-  sandbox.catch(() => {});
+  const sandbox = startSandbox();
   const loaded = await loadSubmission(source, TRAINING_MODULES);
   try {
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandbox;
-    const run = await runSubmission(loaded, [...cases, ...probes], {
-      memoryMb: config.memoryMb,
-      caseTimeoutMs: config.timeouts.caseMs,
-      submissionMs: config.timeouts.submissionMs,
-    });
+    const run = await runSubmission(loaded, [...cases, ...probes], runLimits(config));
     const outcome = (c: CaseDef) => run.outcomes.get(c.id)!.outcome;
     const judged = new Map(cases.map((c) => [c.id, judgeTraining(c, outcome(c), config.tolerance)]));
     const probed = new Map(probes.map((c) => [c.id, judge(c, outcome(c), config.tolerance)]));

@@ -5,8 +5,8 @@
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
 import { loadSubmission } from './02-load/load-submission.ts';
-import { runSubmission } from './03-sandbox/run-submission.ts';
-import { sandboxAvailable } from './03-sandbox/sandbox.ts';
+import { runLimits, runSubmission } from './03-sandbox/run-submission.ts';
+import { startSandbox } from './03-sandbox/sandbox.ts';
 import { judge } from './04-compare/compare.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
@@ -30,17 +30,12 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
   const started = performance.now();
   const cases = casesFor(source.id, config);
   // The first sandbox host starts while the files load (once per process: a class reuses it).
-  const sandbox = sandboxAvailable();
-  sandbox.catch(() => {});
+  const sandbox = startSandbox();
   const loaded = await loadSubmission(source);
   try {
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandbox;
-    const run = await runSubmission(loaded, cases, {
-      memoryMb: config.memoryMb,
-      caseTimeoutMs: config.timeouts.caseMs,
-      submissionMs: config.timeouts.submissionMs,
-    });
+    const run = await runSubmission(loaded, cases, runLimits(config));
     const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
     const diagnosis = diagnose(cases, judged, config.tolerance);
     const loadErrors = Object.values(run.moduleErrors);

@@ -3,6 +3,7 @@
  * came back, uninterpreted. Judging happens later, in the trusted process.
  */
 import type { CaseDef } from '../cases/case-list.ts';
+import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
 import { STUDENT_MODULES, type LoadedSubmission, type StudentModule } from '../02-load/load-submission.ts';
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
@@ -25,6 +26,15 @@ export interface SandboxRun {
 
 export interface RunLimits extends SandboxLimits {
   submissionMs: number;
+}
+
+/** A submission's limits, as the grading config sets them. */
+export function runLimits(config: GradingConfig): RunLimits {
+  return {
+    memoryMb: config.memoryMb,
+    caseTimeoutMs: config.timeouts.caseMs,
+    submissionMs: config.timeouts.submissionMs,
+  };
 }
 
 const REQUIRED_EXPORTS: Record<StudentModule, { name: string; type: string; what: string }> = {

@@ -4,4 +4,4 @@
  */
 export type * from './sandbox-types.ts';
 export { openRemoteSandbox as openSandbox } from './remote-sandbox.ts';
-export { sandboxAvailable } from './host/host-pool.ts';
+export { startSandbox } from './host/host-pool.ts';

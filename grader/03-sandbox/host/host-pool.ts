@@ -86,7 +86,7 @@ let checked: Promise<void> | undefined;
  * grader error, not a crash recorded against every student. A failure
  * stays: an install does not mend itself in the middle of a run.
  */
-export function sandboxAvailable(): Promise<void> {
+function sandboxAvailable(): Promise<void> {
   checked ??= (async () => {
     const host = await acquireHost();
     await confirmStarted(host);
@@ -95,6 +95,16 @@ export function sandboxAvailable(): Promise<void> {
     throw unavailable(error);
   });
   return checked;
+}
+
+/**
+ * sandboxAvailable, begun now and awaited later: the first host starts while
+ * a submission loads. A failure is reported where the promise is awaited.
+ */
+export function startSandbox(): Promise<void> {
+  const available = sandboxAvailable();
+  available.catch(() => {});
+  return available;
 }
 
 /** Waits for a host to listen; E_SANDBOX_UNAVAILABLE if it stops first. */
