@@ -46,16 +46,22 @@ export class ClassOutput {
 
   async add(full: SubmissionResult): Promise<void> {
     const ledger = this.ledger;
-    const key = ledger?.keyOf(full);
-    const unchanged = key === undefined ? undefined : ledger?.unchanged(full.id, key);
-    if (unchanged !== undefined) this.kept += unchanged;
+    if (!ledger) await this.writeOwnFiles(full);
     else {
-      const paths: string[] = [];
-      for (const reporter of this.perSubmission)
-        paths.push(...this.write(await reporter.submission!(full, this.header, this.context)));
-      if (key !== undefined) ledger?.record(full.id, key, paths);
+      const key = ledger.keyOf(full);
+      const kept = ledger.unchanged(full.id, key);
+      if (kept !== undefined) this.kept += kept;
+      else ledger.record(full.id, key, await this.writeOwnFiles(full));
     }
     this.spool.add(summarize(full));
+  }
+
+  /** The submission's own files (its detail file, its pages); returns their paths. */
+  private async writeOwnFiles(full: SubmissionResult): Promise<string[]> {
+    const paths: string[] = [];
+    for (const reporter of this.perSubmission)
+      paths.push(...this.write(await reporter.submission!(full, this.header, this.context)));
+    return paths;
   }
 
   /**
