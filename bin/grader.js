@@ -4,6 +4,8 @@
 // the build is missing or older than the sources (they were edited or
 // updated since), it runs the sources through tsx instead: slower to start,
 // never stale.
+// First: an unsupported Node stops here, in one line, before anything loads.
+import './node-version.js';
 import process from 'node:process';
 import { buildIsCurrent } from './build-state.js';
 

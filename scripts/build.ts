@@ -93,7 +93,7 @@ async function build(): Promise<void> {
     platform: 'node',
     external,
     logLevel: 'warn',
-    transform: { target: 'node20' },
+    transform: { target: 'node24' },
     plugins: [
       {
         name: 'gradelab-build-info',

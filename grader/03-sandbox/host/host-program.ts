@@ -31,7 +31,7 @@ export async function bundleHostProgram(): Promise<string> {
     {
       platform: 'node',
       external: ['isolated-vm'],
-      transform: { target: 'node20', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } },
+      transform: { target: 'node24', define: { __GRADELAB_DRIVER__: JSON.stringify(driver) } },
     },
     { format: 'cjs' },
   );

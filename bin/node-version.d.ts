@@ -1,0 +1,2 @@
+export const OLDEST_MAJOR: number;
+export function unsupportedNode(version: string): string | undefined;
