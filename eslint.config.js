@@ -13,7 +13,9 @@ const laterSteps = steps.slice(0, -1).map((step, i) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.ci/nodes/', 'out/', 'fixtures/', 'templates/', '.gradelab-cache/', 'dist/', 'dist.*/'] },
+  {
+    ignores: ['node_modules/', '.ci/nodes/', 'out/', 'fixtures/', 'templates/', '.gradelab-cache/', 'dist/', 'dist.*/'],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
