@@ -75,9 +75,9 @@ describe('grader release', () => {
     expect(pkg).toMatchObject({
       private: true,
       type: 'module',
-      engines: { node: '^20.19.0 || >=22.12.0' },
+      engines: { node: '>=24' },
       scripts: { test: 'vitest run', 'test:watch': 'vitest', 'test:ui': 'vitest --ui --watch' },
-      devDependencies: { vitest: '~4.1.12', '@vitest/ui': '~4.1.12', typescript: '^5.9.3', '@types/node': '^20' },
+      devDependencies: { vitest: '~4.1.12', '@vitest/ui': '~4.1.12', typescript: '^5.9.3', '@types/node': '^24' },
     });
   });
 

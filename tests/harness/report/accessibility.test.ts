@@ -18,7 +18,7 @@ import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
 import { assignmentDefaults, readConfig } from '../../../grader/config/load.ts';
 import { buildResults } from '../../../grader/results/build.ts';
 import { applyTerm } from '../../../grader/term/apply.ts';
-import { findChromium } from '../support/chromium.ts';
+import { findChromium, saveScreenshot } from '../support/chromium.ts';
 import { FIXTURES, gradePaths, REPO, testConfig } from '../support/fixture-class.ts';
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'report');
@@ -107,7 +107,7 @@ describe('accessibility of the report (axe-core, WCAG 2.1 AA)', () => {
     for (const [size, width] of Object.entries(WIDTHS)) {
       it(`${name} page at ${size} width (${width} px): zero violations`, async () => {
         const page = await open(relative, width, true);
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${name}-${width}.png`), fullPage: true });
+        await saveScreenshot(page, path.join(ARTIFACTS, `a11y-${name}-${width}.png`));
         expect(await axeViolations(page)).toEqual([]);
         await page.close();
       }, 60_000);
@@ -118,7 +118,7 @@ describe('accessibility of the report (axe-core, WCAG 2.1 AA)', () => {
     for (const [size, width] of Object.entries(WIDTHS)) {
       it(`second assignment: ${name} page with its loss chart at ${size} width (${width} px): zero violations`, async () => {
         const page = await open(relative, width, true, path.join(temp, 'nn'));
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-nn-${name}-${width}.png`), fullPage: true });
+        await saveScreenshot(page, path.join(ARTIFACTS, `a11y-nn-${name}-${width}.png`));
         // The chart is on the instructor's page (a hidden case shows students no values), read as one image with its summary in words.
         if (name === 'instructor')
           expect(await page.locator('.loss-chart [role="img"]').first().getAttribute('aria-label')).toMatch(/\w+ \w+/);

@@ -19,7 +19,7 @@ import { DEFAULT_CONFIG } from '../../../grader/config/load.ts';
 import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
 import { buildResults } from '../../../grader/results/build.ts';
-import { findChromium } from '../support/chromium.ts';
+import { findChromium, saveScreenshot } from '../support/chromium.ts';
 import { FIXTURES, gradePaths, REPO } from '../support/fixture-class.ts';
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'report');
@@ -107,7 +107,7 @@ describe('the HTML report in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Class overview');
     expect(await page.locator('svg.histogram rect').count()).toBe(11);
     expect(await page.locator('table.students tbody tr').count()).toBe(5);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-1280.png'), fullPage: true });
+    await saveScreenshot(page, path.join(ARTIFACTS, 'overview-1280.png'));
     // The inline sorter runs under the page's Content-Security-Policy: lowest score first after one click.
     await page.locator('table.students th', { hasText: 'Score' }).click();
     const percents = await page.locator('table.students tbody td:nth-child(3)').allTextContents();
@@ -115,7 +115,7 @@ describe('the HTML report in Chromium', () => {
     await expectNotPwned(opened);
     expectOnlyLocal(opened);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-390.png'), fullPage: true });
+    await saveScreenshot(page, path.join(ARTIFACTS, 'overview-390.png'));
     await page.close();
   });
 
@@ -154,7 +154,7 @@ describe('the HTML report in Chromium', () => {
     await expect(student.page.getByText(`Your code threw Error: ${IMG}${SCRIPT}`).first().isVisible()).resolves.toBe(
       true,
     );
-    await student.page.screenshot({ path: path.join(ARTIFACTS, 'feedback-hostile-1280.png'), fullPage: true });
+    await saveScreenshot(student.page, path.join(ARTIFACTS, 'feedback-hostile-1280.png'));
     await student.page.close();
   });
 
@@ -181,8 +181,8 @@ describe('the HTML report in Chromium', () => {
     await expect(svg.isVisible()).resolves.toBe(true);
     await expect(svg.locator('text', { hasText: 'first wrong here' }).count()).resolves.toBeGreaterThan(0);
     expect(await failed.locator('table.node-table tbody tr').count()).toBe(2);
-    await failed.screenshot({ path: path.join(ARTIFACTS, 'failed-case-graph.png') });
-    await instructor.page.screenshot({ path: path.join(ARTIFACTS, 'submission-1280.png'), fullPage: true });
+    await saveScreenshot(failed, path.join(ARTIFACTS, 'failed-case-graph.png'));
+    await saveScreenshot(instructor.page, path.join(ARTIFACTS, 'submission-1280.png'));
     expectOnlyLocal(instructor);
     await instructor.page.close();
 
@@ -193,7 +193,7 @@ describe('the HTML report in Chromium', () => {
       .count();
     expect(drawings).toBe(0);
     expect(await student.page.locator('figure.graph svg').count()).toBeGreaterThan(0);
-    await student.page.screenshot({ path: path.join(ARTIFACTS, 'feedback-390.png'), fullPage: true });
+    await saveScreenshot(student.page, path.join(ARTIFACTS, 'feedback-390.png'));
     await expectNotPwned(student);
     expectOnlyLocal(student);
     await student.page.close();
