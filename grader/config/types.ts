@@ -20,8 +20,11 @@ export interface GradingConfig {
    * small for a class that fails the 5,000-node chain.
    */
   nodesPerFailedCase: number | 'all';
-  /** Which assignment of course.json is graded (`--assignment`), and how its cases are made. */
-  assignment: { id: string; kind: 'graphs' | 'training'; first: boolean };
+  /**
+   * Which assignment of course.json is graded (`--assignment`), and how its cases are made;
+   * `course` is the course root whose case files it reads, when not the grader's own.
+   */
+  assignment: { id: string; kind: 'graphs' | 'training'; first: boolean; course?: string };
   /** The training assignment's cases: steps after the first trainStep, the learning rate, random datasets per student. */
   training: { steps: number; lr: number; randomDatasets: { count: number; points: number } };
 }
