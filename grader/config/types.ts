@@ -1,3 +1,11 @@
+/**
+ * The grading config as the code reads it, and the grader's defaults. What a
+ * field means is written once, in schemas/grading-config.schema.json, with
+ * each default as its `default`; tests/harness/core/config-sources.test.ts
+ * proves this interface, DEFAULT_CONFIG, the schema and the merge in
+ * ./parse.ts agree field by field.
+ */
+
 /** Who may see a case's inputs and expected values: everyone, nobody, or everyone once the due date passed. */
 export type Visibility = 'visible' | 'hidden' | 'after_due_date';
 
@@ -15,9 +23,10 @@ export interface GradingConfig {
   randomCases: { count: number; nodes: number; points: number };
   longChain: { length: number; points: number };
   /**
-   * How many nodes a failed case records in results.json: a window of this
-   * many around the first wrong node, or `all`. A window keeps results.json
-   * small for a class that fails the 5,000-node chain.
+   * How many nodes a failed case records in its submission's detail file
+   * (results.json holds none): a window of this many around the first wrong
+   * node, or `all`. A window keeps detail files small for a class that fails
+   * the 5,000-node chain.
    */
   nodesPerFailedCase: number | 'all';
   /**
@@ -36,6 +45,9 @@ export interface LatePolicy {
 }
 
 export const DEFAULT_SALT = 'gradelab-default-salt';
+
+/** What a late policy leaves out: no grace period, and a cap of the whole score. */
+export const DEFAULT_LATE: Omit<LatePolicy, 'penaltyPercentPerDay'> = { graceMinutes: 0, maxPenaltyPercent: 100 };
 
 export const DEFAULT_CONFIG: GradingConfig = {
   salt: DEFAULT_SALT,
