@@ -7,7 +7,8 @@
  * engine's fault.
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
-import { loadSubmission, TRAINING_MODULES } from './02-load/load-submission.ts';
+import { loadSubmission } from './02-load/load-submission.ts';
+import { TRAINING_MODULES } from './course/student-contract.ts';
 import { runLimits, runSubmission } from './03-sandbox/run-submission.ts';
 import { startSandbox } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
