@@ -7,7 +7,8 @@
  * engine's fault.
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
-import { loadSubmission, TRAINING_MODULES } from './02-load/load-submission.ts';
+import { loadSubmission } from './02-load/load-submission.ts';
+import { TRAINING_MODULES } from './course/student-contract.ts';
 import { runLimits, runSubmission } from './03-sandbox/run-submission.ts';
 import { startSandbox } from './03-sandbox/sandbox.ts';
 import { judge, type Judgement } from './04-compare/compare.ts';
@@ -24,8 +25,8 @@ import { scrubPaths } from './results/scrub.ts';
 import { notLoadedResult } from './not-loaded.ts';
 
 /** The first assignment's required graph cases: enough to tell which rule of an engine is wrong. */
-export function engineProbes(): CaseDef[] {
-  return fixedCases().filter((c) => c.graph && c.kind === 'required');
+export function engineProbes(course?: string): CaseDef[] {
+  return fixedCases(course).filter((c) => c.graph && c.kind === 'required');
 }
 
 /** What is wrong with the engine, if its probes fail; undefined when they all pass (or could not run). */
@@ -52,7 +53,7 @@ export async function gradeTrainingSubmission(
 ): Promise<SubmissionResult> {
   const started = performance.now();
   const cases = casesFor(source.id, config);
-  const probes = engineProbes();
+  const probes = engineProbes(config.assignment?.course);
   // The first sandbox host starts while the files load (once per process: a class reuses it).
   const sandbox = startSandbox();
   const loaded = await loadSubmission(source, TRAINING_MODULES);

@@ -2,9 +2,10 @@
  * Golden results, as Exercism's test runners keep them: beside every fixture
  * submission (each folder in fixtures/<group>/) an `expected_results.json`
  * holds what grading it gives, with timings dropped and machine paths
- * replaced. tests/harness/core/golden-results.test.ts diffs every run against
- * them; `npm run fixtures:update` rewrites them, and the diff is reviewed
- * like code.
+ * replaced, laid out one test a line with node tables only where they are the
+ * point (./golden-view.ts). tests/harness/core/golden-results.test.ts diffs
+ * every run against them; `npm run fixtures:update` rewrites them, and the
+ * diff is reviewed like code.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { assignmentDefaults, readConfig } from '../grader/config/load.ts';
 import { loadCatalogue } from '../grader/course/catalogue.ts';
 import { gradeAll } from '../grader/grade.ts';
 import type { SubmissionResult } from '../grader/results/types.ts';
+import { goldenView, layout, type Row } from './golden-view.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(REPO, 'fixtures');
@@ -76,8 +78,13 @@ export function normalise(result: SubmissionResult): unknown {
   );
 }
 
-export function goldenText(result: SubmissionResult): string {
-  return `${JSON.stringify(normalise(result), null, 2)}\n`;
+/** What the golden of the fixture in `folder` holds for this result (see ./golden-view.ts). */
+export function goldenOf(result: SubmissionResult, folder: string): unknown {
+  return goldenView(normalise(result) as Row, path.relative(FIXTURES, folder).split(path.sep).join('/'));
+}
+
+export function goldenText(result: SubmissionResult, folder: string): string {
+  return `${layout(goldenOf(result, folder) as Row)}\n`;
 }
 
 /** A fixture's own golden settings, if it has any. */

@@ -12,7 +12,7 @@ const results = await gradeForGolden(folders);
 let changed = 0;
 for (const [folder, result] of results) {
   const file = path.join(folder, GOLDEN_FILE);
-  const text = goldenText(result);
+  const text = goldenText(result, folder);
   if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
   writeFileSync(file, text);
   changed++;

@@ -7,7 +7,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_EXTENSIONS, locateStudentFile, USUAL_FOLDERS } from './locate.ts';
+import { CODE_EXTENSIONS, MARKER_MODULES, USUAL_FOLDERS } from '../course/student-contract.ts';
+import { locateStudentFile } from './locate.ts';
 
 export interface SubmissionSource {
   id: string;
@@ -41,7 +42,7 @@ function isZip(p: string): boolean {
 
 /** Where student files sit at the top of a submission: exercises/, the root or src/, in any extension Node runs. */
 export const USUAL_PLACES = USUAL_FOLDERS.flatMap((folder) =>
-  ['engine', 'manual'].flatMap((base) => CODE_EXTENSIONS.map((ext) => path.join(folder, `${base}${ext}`))),
+  MARKER_MODULES.flatMap((base) => CODE_EXTENSIONS.map((ext) => path.join(folder, `${base}${ext}`))),
 );
 
 /** Student files where the contract puts them: at the top or in exercises/. */
@@ -60,7 +61,7 @@ export function looksLikeSubmission(dir: string): boolean {
     .filter((n) => !IGNORED.has(n) && !n.startsWith('.'))
     .map((n) => path.join(dir, n));
   if (children.some((c) => /\.zip$/i.test(c) || (statSync(c).isDirectory() && hasStudentFilesAtTop(c)))) return false;
-  return locateStudentFile(dir, 'engine') !== undefined || locateStudentFile(dir, 'manual') !== undefined;
+  return MARKER_MODULES.some((base) => locateStudentFile(dir, base) !== undefined);
 }
 
 /** Plain listing: every zip stays one submission (see discover-all.ts for LMS bulk downloads). */

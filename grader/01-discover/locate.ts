@@ -7,10 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-/** In order of preference: a TypeScript file wins over the JavaScript compiled from it. */
-export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
-export const USUAL_FOLDERS = ['exercises', '.', 'src'] as const;
+import { CODE_EXTENSIONS, USUAL_FOLDERS } from '../course/student-contract.ts';
 
 const MAX_DEPTH = 4;
 const SKIP = new Set(['node_modules', '.git', '__MACOSX', 'dist', 'build']);

@@ -7,6 +7,7 @@
  * depend on how the class behaves are confirmed at run time before they are
  * reported (./confirm-form.ts).
  */
+import { RULE_METHODS, STUDENT_FILES } from '../course/student-contract.ts';
 import type { ErrorCode } from '../errors.ts';
 import { codeText } from './source-text.ts';
 import { shimFor } from './shims.ts';
@@ -23,10 +24,10 @@ export interface Blocker {
 }
 
 /** What each student file must export, by name. */
-export const REQUIRED_EXPORT = { engine: 'Value', manual: 'manualGrads' } as const;
+export const REQUIRED_EXPORT = { engine: STUDENT_FILES.engine.export, manual: STUDENT_FILES.manual.export } as const;
 
 /** Names students give the contract's methods, and what they should be. */
-const OTHER_NAMES: Record<string, string[]> = {
+const OTHER_NAMES: Record<(typeof RULE_METHODS)[number], string[]> = {
   add: ['plus', 'sum', 'addition', 'adds', 'Add', '__add__'],
   mul: ['multiply', 'times', 'product', 'mult', 'multiplication', 'Mul', '__mul__'],
   tanh: ['Tanh', 'tanH', 'tan_h', 'hyperbolicTangent'],
@@ -64,13 +65,14 @@ export function scanBlockers(source: string, module: string): Blocker[] {
 
   if (!(module in REQUIRED_EXPORT)) return found.sort((a, b) => a.line - b.line);
   const name = REQUIRED_EXPORT[module as keyof typeof REQUIRED_EXPORT];
+  const spec = STUDENT_FILES[module as keyof typeof REQUIRED_EXPORT];
   const named = new RegExp(
     `\\bexport\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|const|let|var|function)\\s+${name}\\b|\\bexport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}|\\b(?:module\\.)?exports\\.${name}\\s*=|\\b(?:module\\.exports|export)\\s*=\\s*\\{[^}]*\\b${name}\\b`,
   );
   const hasNamed = named.test(code);
   const defaultExport = /\bexport\s+default\b/.exec(code);
   if (defaultExport && !hasNamed) {
-    const fix = module === 'engine' ? '`export class Value { ... }`' : '`export const manualGrads = { ... }`';
+    const fix = spec.fix;
     add(
       'export',
       defaultExport.index,
@@ -83,7 +85,7 @@ export function scanBlockers(source: string, module: string): Blocker[] {
     add(
       'export',
       m.index,
-      `${form} ${m[2].startsWith('class') ? 'class …' : m[2].replace(/[;\s]+$/, '')} makes the module itself the ${module === 'engine' ? 'class' : 'object'}, so \`import { ${name} }\` finds nothing: write \`${form} { ${name} }\``,
+      `${form} ${m[2].startsWith('class') ? 'class …' : m[2].replace(/[;\s]+$/, '')} makes the module itself the ${spec.form}, so \`import { ${name} }\` finds nothing: write \`${form} { ${name} }\``,
     );
   }
 
@@ -96,7 +98,7 @@ export function scanBlockers(source: string, module: string): Blocker[] {
         add(
           'method',
           at,
-          `the method is called ${other} here: the contract's names are add, mul, tanh — rename ${other} to ${contract}`,
+          `the method is called ${other} here: the contract's names are ${RULE_METHODS.join(', ')} — rename ${other} to ${contract}`,
         );
         found[found.length - 1].method = contract;
         break;

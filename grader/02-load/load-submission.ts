@@ -14,12 +14,9 @@ import { refusal } from './refusal.ts';
 import { readCode, type CodeFile } from './stay-inside.ts';
 import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
 
-export const STUDENT_MODULES = ['engine', 'manual', 'nn'] as const;
-export type StudentModule = (typeof STUDENT_MODULES)[number];
+import { ENGINE_MODULES, VALUE_CLASS, type StudentModule } from '../course/student-contract.ts';
 
-/** The files the first assignment grades; the training assignment reads engine and nn (nn imports engine). */
-export const ENGINE_MODULES: StudentModule[] = ['engine', 'manual'];
-export const TRAINING_MODULES: StudentModule[] = ['engine', 'nn'];
+export { ENGINE_MODULES, STUDENT_MODULES, TRAINING_MODULES, type StudentModule } from '../course/student-contract.ts';
 
 /**
  * A file that loaded keeps its blockers: those that depend on how the class
@@ -90,7 +87,7 @@ async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad
 /** The file's blockers, when it can be read as code at all (else the bundler says why not). */
 function readBlockers(read: CodeFile | undefined, name: StudentModule): { blockers: Blocker[]; classLine?: number } {
   if (!read || !('text' in read)) return { blockers: [] };
-  const at = /\bclass\s+Value\b/.exec(read.text);
+  const at = new RegExp(`\\bclass\\s+${VALUE_CLASS}\\b`).exec(read.text);
   return {
     blockers: scanBlockers(read.text, name),
     ...(at ? { classLine: read.text.slice(0, at.index).split('\n').length } : {}),

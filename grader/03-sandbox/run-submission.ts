@@ -5,7 +5,8 @@
 import type { CaseDef } from '../cases/case-list.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
-import { STUDENT_MODULES, type LoadedSubmission, type StudentModule } from '../02-load/load-submission.ts';
+import type { LoadedSubmission } from '../02-load/load-submission.ts';
+import { STUDENT_FILES, STUDENT_MODULES, type StudentModule } from '../course/student-contract.ts';
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { refusal } from '../02-load/refusal.ts';
 import { confirmForm } from './confirm-form.ts';
@@ -36,12 +37,6 @@ export function runLimits(config: GradingConfig): RunLimits {
     submissionMs: config.timeouts.submissionMs,
   };
 }
-
-const REQUIRED_EXPORTS: Record<StudentModule, { name: string; type: string; what: string }> = {
-  engine: { name: 'Value', type: 'function', what: 'export class Value' },
-  manual: { name: 'manualGrads', type: 'object', what: 'export const manualGrads' },
-  nn: { name: 'MLP', type: 'function', what: 'export class MLP' },
-};
 
 export function moduleOf(c: CaseDef): StudentModule {
   if (c.training) return 'nn';
@@ -224,7 +219,7 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
   for (const name of STUDENT_MODULES) {
     if (moduleErrors[name]) continue;
     const names = exports[name];
-    const required = REQUIRED_EXPORTS[name];
+    const required = { ...STUDENT_FILES[name], name: STUDENT_FILES[name].export };
     if (names && !names.includes(`${required.name}:${required.type}`)) {
       // The file where it was found (e.g. exercises/engine.ts), so CI annotations land on it.
       const load = loaded.modules[name];

@@ -1,13 +1,13 @@
 /**
- * All test cases for one submission: the fixed ones from `data/*.json`
- * (schema-checked, then checked for well-formed graphs) and the generated
+ * All test cases for one submission: the fixed ones from the case files
+ * course.json lists (../course/case-files.ts; schema-checked, then checked
+ * for well-formed graphs) and the generated
  * ones, with the grading config's points and visibility applied.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { loadCatalogue } from '../course/catalogue.ts';
+import { caseFiles, type CaseFile } from '../course/case-files.ts';
 import { GraderError } from '../errors.ts';
-import { packagePath } from '../package-root.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { check } from '../schema.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
@@ -25,13 +25,12 @@ export function isTraining(config: GradingConfig): boolean {
 
 type CaseFileEntry = Omit<CaseDef, 'kind'>;
 
-function readCaseFile(name: string, kind: CaseDef['kind']): CaseDef[] {
-  const file = packagePath('grader', 'cases', 'data', `${name}.json`);
+function readCaseFile({ name, file, kind }: CaseFile): CaseDef[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { cases: CaseFileEntry[] };
-  const errors = check('cases', data, `${name}.json`);
+  const errors = check('cases', data, name);
   for (const [i, c] of (data.cases ?? []).entries())
-    if (c.graph) errors.push(...graphProblems(c.graph, `${name}.json.cases[${i}].graph`));
-  if (errors.length > 0) throw new GraderError('E_SCHEMA', `invalid case file ${name}.json`, { details: errors });
+    if (c.graph) errors.push(...graphProblems(c.graph, `${name}.cases[${i}].graph`));
+  if (errors.length > 0) throw new GraderError('E_SCHEMA', `invalid case file ${name}`, { details: errors });
   return data.cases.map((c) => ({ ...c, kind }));
 }
 
@@ -58,18 +57,20 @@ export function graphProblems(graph: GraphSpec, where: string): string[] {
   return problems;
 }
 
-let fixed: CaseDef[] | undefined;
+/** Each course's fixed cases, read once: the grader's own course, or one whose root a config names. */
+const fixed = new Map<string, CaseDef[]>();
 
 /** The exercises a config's `exercises` may name, for the assignment it grades. */
 export function exerciseIds(config: GradingConfig): string[] {
-  return isTraining(config) ? trainingExercises() : [...new Set(fixedCases().map((c) => c.exercise))];
+  const course = config.assignment?.course;
+  return isTraining(config) ? trainingExercises(course) : [...new Set(fixedCases(course).map((c) => c.exercise))];
 }
 
-export function fixedCases(): CaseDef[] {
-  // The case files the course lists for its graph assignment (course.json), in order.
-  const graphs = loadCatalogue().assignments.find((a) => (a.kind ?? 'graphs') === 'graphs');
-  fixed ??= (graphs?.cases ?? []).flatMap((file) => readCaseFile(basename(file.file, '.json'), file.kind));
-  return fixed;
+/** The cases of the case files the course lists for its graph assignment (course.json), in order. */
+export function fixedCases(course: string = PACKAGE_ROOT): CaseDef[] {
+  let cases = fixed.get(course);
+  if (!cases) fixed.set(course, (cases = caseFiles('graphs', course).flatMap(readCaseFile)));
+  return cases;
 }
 
 const LONG_CHAIN_ID = 'long-chain';
@@ -84,7 +85,7 @@ export function isPerStudent(c: CaseDef): boolean {
 export function allCaseIds(config: GradingConfig): string[] {
   if (isTraining(config)) return trainingCaseIds(config);
   const random = Array.from({ length: config.randomCases.count }, (_, i) => `${RANDOM_PREFIX}${i + 1}`);
-  return [...fixedCases().map((c) => c.id), LONG_CHAIN_ID, ...random];
+  return [...fixedCases(config.assignment?.course).map((c) => c.id), LONG_CHAIN_ID, ...random];
 }
 
 const chains = new Map<number, GraphSpec>();
@@ -144,5 +145,5 @@ function drawCases(submissionId: string, config: GradingConfig): CaseDef[] {
       graph: randomGraph(seed, config.randomCases.nodes),
     });
   }
-  return applyCasePoints([...fixedCases(), ...generated], config);
+  return applyCasePoints([...fixedCases(config.assignment?.course), ...generated], config);
 }

@@ -3,6 +3,7 @@
  * `{value, warnings, errors}`. No file means the defaults.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { GraderError } from '../errors.ts';
 import { assignmentOf, loadCatalogue } from '../course/catalogue.ts';
 import { layer, parseConfig, type PartialSections } from './parse.ts';
@@ -12,9 +13,10 @@ import { DEFAULT_CONFIG, type ConfigResult, type GradingConfig } from './types.t
 /**
  * The defaults of one assignment of course.json (the first without an id):
  * the grader's own defaults, then the assignment's `defaults` over them.
+ * `course` is the course root; without it, the grader's own course.
  */
-export function assignmentDefaults(id?: string): GradingConfig {
-  const catalogue = loadCatalogue();
+export function assignmentDefaults(id?: string, course?: string): GradingConfig {
+  const catalogue = loadCatalogue(course);
   const assignment = assignmentOf(catalogue, id);
   const base: GradingConfig = {
     ...DEFAULT_CONFIG,
@@ -22,6 +24,7 @@ export function assignmentDefaults(id?: string): GradingConfig {
       id: assignment.id,
       kind: assignment.kind ?? 'graphs',
       first: assignment === catalogue.assignments[0],
+      ...(course === undefined ? {} : { course: path.resolve(course) }),
     },
   };
   return layer(base, (assignment.defaults ?? {}) as PartialSections<GradingConfig>);

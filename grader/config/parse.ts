@@ -3,7 +3,7 @@
  * start with the config's path, then the JSON path inside it.
  */
 import { check } from '../schema.ts';
-import { DEFAULT_CONFIG, type GradingConfig, type LatePolicy } from './types.ts';
+import { DEFAULT_CONFIG, DEFAULT_LATE, type GradingConfig, type LatePolicy } from './types.ts';
 
 export type PartialSections<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
 
@@ -31,9 +31,7 @@ export function layer(base: GradingConfig, input: PartialSections<GradingConfig>
       ...input.training,
       randomDatasets: { ...base.training.randomDatasets, ...input.training?.randomDatasets },
     },
-    ...(input.late
-      ? { late: { graceMinutes: 0, maxPenaltyPercent: 100, ...(input.late as Partial<LatePolicy>) } as LatePolicy }
-      : {}),
+    ...(input.late ? { late: { ...DEFAULT_LATE, ...(input.late as Partial<LatePolicy>) } as LatePolicy } : {}),
     assignment: base.assignment,
     exercises: { ...base.exercises, ...(input.exercises as GradingConfig['exercises']) },
     cases: { ...base.cases, ...(input.cases as GradingConfig['cases']) },

@@ -113,3 +113,21 @@ export function idProblems(csv: IdCsv, known: Set<string>, unique = true): strin
   }
   return problems;
 }
+
+/**
+ * A file of `id,<column>` rows whose column is a date and time (submission
+ * times, extensions): each id's instant as ISO 8601 in UTC; or, when an id
+ * or a date is wrong, one error listing every such problem of the file.
+ */
+export function dateColumn(csv: IdCsv, column: string, ids: Set<string>): Map<string, string> {
+  const problems = idProblems(csv, ids);
+  const dates = new Map<string, string>();
+  for (const row of csv.rows) {
+    const text = row.get(column);
+    const ms = parseInstant(text);
+    if (ms === undefined) problems.push(`${csv.file}:${row.line}: '${text}' is not a date and time (${INSTANT_HELP})`);
+    else dates.set(row.get('id'), new Date(ms).toISOString());
+  }
+  throwProblems(csv.file, problems);
+  return dates;
+}

@@ -8,7 +8,7 @@
 import type { LatePolicy } from '../config/types.ts';
 import { round2 } from '../results/points.ts';
 import type { LateInfo } from '../results/types.ts';
-import { idProblems, INSTANT_HELP, parseInstant, readIdCsv, throwProblems, type IdCsv } from './id-csv.ts';
+import { dateColumn, readIdCsv, type IdCsv } from './id-csv.ts';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -30,16 +30,7 @@ export function lateness(submittedAt: string | null, due: string, policy: LatePo
 
 /** `id,due` rows: each student's own due date, checked against the submissions of this run. */
 export function extensionDates(csv: IdCsv, ids: Set<string>): Map<string, string> {
-  const problems = idProblems(csv, ids);
-  const due = new Map<string, string>();
-  for (const row of csv.rows) {
-    const text = row.get('due');
-    const ms = parseInstant(text);
-    if (ms === undefined) problems.push(`${csv.file}:${row.line}: '${text}' is not a date and time (${INSTANT_HELP})`);
-    else due.set(row.get('id'), new Date(ms).toISOString());
-  }
-  throwProblems(csv.file, problems);
-  return due;
+  return dateColumn(csv, 'due', ids);
 }
 
 export function readExtensions(file: string, ids: Set<string>): Map<string, string> {

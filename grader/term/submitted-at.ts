@@ -19,7 +19,7 @@
  */
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import { gitCommitDate } from './git-date.ts';
-import { idProblems, INSTANT_HELP, parseInstant, readIdCsv, throwProblems, type IdCsv } from './id-csv.ts';
+import { dateColumn, readIdCsv, type IdCsv } from './id-csv.ts';
 
 export type SubmittedFrom = 'csv' | 'git';
 
@@ -30,16 +30,7 @@ export interface SubmissionTime {
 
 /** `id,submitted_at` rows, checked against the submissions of this run. */
 export function submissionTimes(csv: IdCsv, ids: Set<string>): Map<string, string> {
-  const problems = idProblems(csv, ids);
-  const times = new Map<string, string>();
-  for (const row of csv.rows) {
-    const text = row.get('submitted_at');
-    const ms = parseInstant(text);
-    if (ms === undefined) problems.push(`${csv.file}:${row.line}: '${text}' is not a date and time (${INSTANT_HELP})`);
-    else times.set(row.get('id'), new Date(ms).toISOString());
-  }
-  throwProblems(csv.file, problems);
-  return times;
+  return dateColumn(csv, 'submitted_at', ids);
 }
 
 export function readSubmissionTimes(file: string, ids: Set<string>): Map<string, string> {

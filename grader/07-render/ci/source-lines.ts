@@ -7,20 +7,10 @@
  * match means a file-level annotation, never a guess.
  */
 
-const ANCHORS = [
-  'add',
-  'mul',
-  'tanh',
-  'backward',
-  'neg',
-  'sub',
-  'pow',
-  'exp',
-  'div',
-  'relu',
-  'manualGrads',
-  'nudge',
-] as const;
+import { BONUS_METHODS, RULE_METHODS, STUDENT_FILES, VALUE_METHODS } from '../../course/student-contract.ts';
+
+const MANUAL = STUDENT_FILES.manual;
+const ANCHORS = [...VALUE_METHODS, ...BONUS_METHODS, MANUAL.export, ...MANUAL.bonusExports] as const;
 export type Anchor = (typeof ANCHORS)[number];
 
 /** 1-based line of each anchor that the source defines. */
@@ -50,9 +40,10 @@ function definesName(code: string, name: string): boolean {
 
 /** Which file and definition a case's exercise is about; bonus ops name their op in the case id. */
 export function anchorFor(exercise: string, caseId: string): { module: 'engine' | 'manual'; anchor?: Anchor } {
-  if (exercise === 'manual') return { module: 'manual', anchor: 'manualGrads' };
-  if (exercise === 'nudge') return { module: 'manual', anchor: 'nudge' };
-  if (exercise === 'add' || exercise === 'mul' || exercise === 'tanh') return { module: 'engine', anchor: exercise };
-  const op = /^bonus-(neg|sub|pow|exp|div|relu)$/.exec(caseId)?.[1] as Anchor | undefined;
+  if (exercise === 'manual') return { module: 'manual', anchor: MANUAL.export };
+  if ((MANUAL.bonusExports as readonly string[]).includes(exercise))
+    return { module: 'manual', anchor: exercise as Anchor };
+  if ((RULE_METHODS as readonly string[]).includes(exercise)) return { module: 'engine', anchor: exercise as Anchor };
+  const op = new RegExp(`^bonus-(${BONUS_METHODS.join('|')})$`).exec(caseId)?.[1] as Anchor | undefined;
   return { module: 'engine', anchor: op };
 }

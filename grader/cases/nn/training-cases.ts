@@ -21,11 +21,11 @@ const RANDOM_PREFIX = 'nn-random-';
 
 export function trainingCaseIds(config: GradingConfig): string[] {
   const random = Array.from({ length: config.training.randomDatasets.count }, (_, i) => `${RANDOM_PREFIX}${i + 1}`);
-  return [...trainingData().cases.map((c) => c.id), ...random];
+  return [...trainingData(config.assignment?.course).cases.map((c) => c.id), ...random];
 }
 
-export function trainingExercises(): string[] {
-  return [...new Set(trainingData().cases.map((c) => c.exercise)), 'train-step'];
+export function trainingExercises(course?: string): string[] {
+  return [...new Set(trainingData(course).cases.map((c) => c.exercise)), 'train-step'];
 }
 
 export function isPerStudentTraining(c: CaseDef): boolean {
@@ -38,7 +38,7 @@ function submissionSeed(config: GradingConfig, submissionId: string): number {
 }
 
 export function drawTrainingCases(submissionId: string, config: GradingConfig): CaseDef[] {
-  const { datasets, cases } = trainingData();
+  const { datasets, cases } = trainingData(config.assignment?.course);
   const { steps, lr, randomDatasets } = config.training;
   const seed = submissionSeed(config, submissionId);
   const fixed: CaseDef[] = cases.map((c) => {

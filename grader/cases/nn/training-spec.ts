@@ -1,14 +1,14 @@
 /**
  * The second assignment's cases: a network, a dataset and the parameters the
  * grader sets before it compares anything. The lecture's dataset is fixed
- * (grader/cases/data/nn.json); each student also gets random datasets drawn
+ * (the training assignment's case file in course.json, grader/cases/data/nn.json
+ * in the grader's own course); each student also gets random datasets drawn
  * from the course salt and their id, so copied numbers do not help.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { loadCatalogue } from '../../course/catalogue.ts';
+import { caseFiles } from '../../course/case-files.ts';
 import { GraderError } from '../../errors.ts';
-import { packagePath } from '../../package-root.ts';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import { check } from '../../schema.ts';
 import { prng } from '../prng.ts';
 
@@ -49,23 +49,26 @@ interface DataFile {
   }>;
 }
 
-let data: DataFile | undefined;
+/** Each course's fixed training cases, read once. */
+const data = new Map<string, DataFile>();
 
-/** The fixed training cases, schema-checked once. */
-export function trainingData(): DataFile {
-  if (data) return data;
+/** The fixed training cases of a course (the grader's own without a root), schema-checked once. */
+export function trainingData(course: string = PACKAGE_ROOT): DataFile {
+  const known = data.get(course);
+  if (known) return known;
   // The case file the course lists for its training assignment (course.json).
-  const training = loadCatalogue().assignments.find((a) => a.kind === 'training');
-  const name = basename(training?.cases[0]?.file ?? 'nn.json');
-  const file = packagePath('grader', 'cases', 'data', name);
+  const [listed] = caseFiles('training', course);
+  if (!listed) throw new GraderError('E_CONFIG', 'course.json has no training assignment with a case file');
+  const { name, file } = listed;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as DataFile;
   const errors = check('cases', raw, name);
   for (const [i, c] of raw.cases.entries())
-    if (!raw.datasets?.[c.training?.dataset]) errors.push(`nn.json.cases[${i}].training.dataset: no such dataset`);
-  for (const [name, d] of Object.entries(raw.datasets ?? {}))
-    errors.push(...datasetProblems(d, `nn.json.datasets.${name}`));
-  if (errors.length > 0) throw new GraderError('E_SCHEMA', 'invalid case file nn.json', { details: errors });
-  return (data = raw);
+    if (!raw.datasets?.[c.training?.dataset]) errors.push(`${name}.cases[${i}].training.dataset: no such dataset`);
+  for (const [set, d] of Object.entries(raw.datasets ?? {}))
+    errors.push(...datasetProblems(d, `${name}.datasets.${set}`));
+  if (errors.length > 0) throw new GraderError('E_SCHEMA', `invalid case file ${name}`, { details: errors });
+  data.set(course, raw);
+  return raw;
 }
 
 function datasetProblems(d: Dataset, where: string): string[] {

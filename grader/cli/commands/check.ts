@@ -9,19 +9,14 @@ import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 import { checkCourse, type CheckReport } from '../../course/check.ts';
 import { formatLocation } from '../../errors.ts';
 import { EXIT } from '../exit-and-notices.ts';
+import { ROOT_OPTION } from '../shared-options.ts';
 
 interface CheckArgs {
   root?: string;
 }
 
 export const checkCommand: CommandBody<CheckArgs> = {
-  builder: (y: Argv) =>
-    y
-      .option('root', {
-        type: 'string',
-        describe: 'Course folder holding course.json, exercises/ and solutions/ (default: this repository)',
-      })
-      .example('$0 check', 'Check the course in this repository'),
+  builder: (y: Argv) => y.options(ROOT_OPTION).example('$0 check', 'Check the course in this repository'),
   handler: async (args: ArgumentsCamelCase<CheckArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
     process.stderr.write(`checking the course in ${root} (this compiles and runs the public tests twice)...\n`);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { requireConfig } from '../../config/load.ts';
-import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
+import { ASSIGNMENT_OPTION, AUDIENCE_OPTION, CONFIG_OPTION } from '../shared-options.ts';
 import { GraderError } from '../../errors.ts';
 import { renderAnnotations } from '../../07-render/ci/annotations.ts';
 import { renderConsoleReport } from '../../07-render/ci/console.ts';
@@ -47,11 +47,7 @@ export const ciCommand: CommandBody<CiArgs> = {
         default: 'gradelab-results',
         describe: 'Folder for results.json and grades.csv',
       })
-      .option('config', {
-        alias: 'c',
-        type: 'string',
-        describe: 'Grading config (JSON, see schemas/grading-config.schema.json)',
-      })
+      .options(CONFIG_OPTION)
       .options(ASSIGNMENT_OPTION)
       .option('junit', { type: 'string', describe: 'Also write a JUnit XML report to this file' })
       .option('min-score', {
@@ -69,7 +65,7 @@ export const ciCommand: CommandBody<CiArgs> = {
           'Repository root that annotation paths are relative to (default: $GITHUB_WORKSPACE or the submission)',
       })
       .option('audience', {
-        choices: ['instructor', 'student'] as const,
+        ...AUDIENCE_OPTION.audience,
         default: 'student' as const,
         describe: 'Who reads the JUnit report: students see no hidden details',
       })

@@ -5,14 +5,12 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { parseShard } from '../../01-discover/shard.ts';
 import { reportersFor } from '../../07-render/audience.ts';
-import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { DEFAULT_CACHE_DIR } from '../../cache/store.ts';
 import { requireConfig } from '../../config/load.ts';
 import { gradeClass, type ClassRun } from '../../runs/grade-class.ts';
 import { describeWritten } from '../describe-written.ts';
 import { printNotice } from '../exit-and-notices.ts';
-import { LMS_OPTIONS } from '../lms-options.ts';
-import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
+import { ASSIGNMENT_OPTION, AUDIENCE_OPTION, CONFIG_OPTION, LMS_OPTIONS, REPORTER_OPTION } from '../shared-options.ts';
 import { createProgress } from '../progress.ts';
 
 interface GradeArgs {
@@ -51,22 +49,10 @@ export const gradeCommand: CommandBody<GradeArgs> = {
         demandOption: true,
         describe: 'Folder for results.json, grades.csv and index.html',
       })
-      .option('config', {
-        alias: 'c',
-        type: 'string',
-        describe: 'Grading config (JSON, see schemas/grading-config.schema.json)',
-      })
-      .option('reporter', {
-        type: 'string',
-        array: true,
-        describe: `Reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
-      })
+      .options(CONFIG_OPTION)
+      .options(REPORTER_OPTION)
       .option('concurrency', { type: 'number', describe: 'Submissions graded at once (default from the config)' })
-      .option('audience', {
-        choices: ['instructor', 'student'] as const,
-        default: 'instructor' as const,
-        describe: 'Who the HTML pages are for: students see no hidden values',
-      })
+      .options(AUDIENCE_OPTION)
       .option('shard', {
         type: 'string',
         describe: 'Grade only shard K of N (e.g. 2/3), chosen by a hash of each id; combine shards with `grader merge`',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { requireConfig } from '../../config/load.ts';
-import { ASSIGNMENT_OPTION } from '../assignment-option.ts';
+import { ASSIGNMENT_OPTION, CONFIG_HELP, CONFIG_OPTION } from '../shared-options.ts';
 import { GraderError, locatedMessage } from '../../errors.ts';
 import { folderAsSubmission, gradeOne, graderFailure } from '../../runs/grade-one.ts';
 import { printNotice } from '../exit-and-notices.ts';
@@ -51,7 +51,7 @@ const runCommand: CommandModule<object, RunArgs> = {
         default: '/autograder/results/results.json',
         describe: 'Where Gradescope reads the results',
       })
-      .option('config', { alias: 'c', type: 'string', describe: 'Grading config (JSON)' })
+      .options(CONFIG_OPTION)
       .options(ASSIGNMENT_OPTION)
       .option('metadata', {
         type: 'string',
@@ -99,7 +99,7 @@ const bundleCommand: CommandModule<object, BundleArgs> = {
         default: 'gradescope-autograder',
         describe: 'Folder to build the bundle in',
       })
-      .option('config', { alias: 'c', type: 'string', describe: 'Grading config to ship (as grading.json)' })
+      .option('config', { ...CONFIG_OPTION.config, describe: `${CONFIG_HELP}, shipped in the bundle as grading.json` })
       .options(ASSIGNMENT_OPTION)
       .option('zip', {
         type: 'string',

@@ -6,7 +6,6 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { reportersFor } from '../../07-render/audience.ts';
-import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../../07-render/registry.ts';
 import { openClassOutput } from '../../07-render/write-outputs.ts';
 import { checkMergeable, mergedSubmissions, readShardOutput } from '../../results/merge.ts';
 import {
@@ -18,7 +17,7 @@ import {
 } from '../../roster/apply-lms-options.ts';
 import { describeWritten } from '../describe-written.ts';
 import { printNotice } from '../exit-and-notices.ts';
-import { LMS_OPTIONS } from '../lms-options.ts';
+import { AUDIENCE_OPTION, LMS_OPTIONS, REPORTER_OPTION } from '../shared-options.ts';
 
 interface MergeArgs extends LmsOptions {
   shards: string[];
@@ -42,16 +41,8 @@ export const mergeCommand: CommandBody<MergeArgs> = {
         demandOption: true,
         describe: 'Folder for the merged results.json, grades.csv and index.html',
       })
-      .option('reporter', {
-        type: 'string',
-        array: true,
-        describe: `Reporters to run (${REPORTER_NAMES.join(', ')}); default ${DEFAULT_REPORTERS.join(' ')}, or html alone for --audience student`,
-      })
-      .option('audience', {
-        choices: ['instructor', 'student'] as const,
-        default: 'instructor' as const,
-        describe: 'Who the HTML pages are for: students see no hidden values',
-      })
+      .options(REPORTER_OPTION)
+      .options(AUDIENCE_OPTION)
       .options(LMS_OPTIONS)
       .example('$0 merge shard-1 shard-2 shard-3 --out out', 'Combine three shards')
       .example(

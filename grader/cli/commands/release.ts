@@ -6,6 +6,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 import { releaseCourse } from '../../course/release.ts';
+import { ROOT_OPTION } from '../shared-options.ts';
 
 interface ReleaseArgs {
   out: string;
@@ -27,10 +28,7 @@ export const releaseCommand: CommandBody<ReleaseArgs> = {
         default: false,
         describe: 'Write into a folder that is not empty (files of the same name are replaced, others kept)',
       })
-      .option('root', {
-        type: 'string',
-        describe: 'Course folder holding course.json and exercises/ (default: this repository)',
-      })
+      .options(ROOT_OPTION)
       .example('$0 release --out ../student-repo', 'Write the student repository next to this one'),
   handler: async (args: ArgumentsCamelCase<ReleaseArgs>) => {
     const root = args.root ? resolve(args.root) : PACKAGE_ROOT;
