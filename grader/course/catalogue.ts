@@ -24,6 +24,8 @@ export interface Exercise {
   test: string;
   hint: string;
   explanation: string;
+  /** Shown in HINTS.md when set: the course's explicit choice to give the answers away (the by-hand exercise). */
+  answers?: string;
 }
 
 export interface Assignment {

@@ -77,7 +77,12 @@ function neededFiles(catalogue: Catalogue, assignments: Assignment[]): Need[] {
 function templateView(catalogue: Catalogue, released: Assignment[], needs: Need[]) {
   const exercises = released
     .flatMap((a) => a.exercises)
-    .map((exercise, index) => ({ ...exercise, number: index + 1, isBonus: exercise.kind === 'bonus' }));
+    .map((exercise, index) => ({
+      ...exercise,
+      answers: exercise.answers ?? '',
+      number: index + 1,
+      isBonus: exercise.kind === 'bonus',
+    }));
   const assignments = released.map((assignment) => {
     const own = exercises.filter((e) => assignment.exercises.some((x) => x.id === e.id));
     const index = catalogue.assignments.indexOf(assignment);

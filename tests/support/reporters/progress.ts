@@ -80,6 +80,8 @@ export default class ProgressReporter implements Reporter {
   /** `exercises/engine.ts:63, the backward rule of tanh; hint 5 in HINTS.md` */
   private describe(exercise: ProgressExercise): string {
     const todo = this.seen.get(exercise.id)!.todo;
+    // Work missing from another file (nn waiting for the student's own engine) is named as itself.
+    if (todo && !todo.where.startsWith(exercise.file)) return `${todo.where}, ${todo.what}`;
     const where = todo?.where ?? todoComment(this.ctx.config.root, exercise) ?? exercise.file;
     const what = exercise.title.charAt(0).toLowerCase() + exercise.title.slice(1);
     return `${where}, ${what}; hint ${exercise.number} in HINTS.md`;
