@@ -11,9 +11,14 @@
  * by finite differences on the worked example itself.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { MatcherResult } from 'vitest';
 import { derivative } from './finite-diff';
 import { near } from './matchers';
+
+/** What a vitest matcher returns. */
+export interface Judgement {
+  pass: boolean;
+  message: () => string;
+}
 
 export type Node = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'L';
 
@@ -45,7 +50,7 @@ export function measuredGradients(): Record<Node, number> {
 
 /** Walking backwards from L: the step that gives each gradient, and its rule. */
 export const STEPS: Record<Node, { step: number; expression: string; rule: string }> = {
-  L: { step: 1, expression: 'the start, L itself', rule: 'dL/dL: how much does L move when L moves?' },
+  L: { step: 1, expression: 'L is the output', rule: 'dL/dL is how much L moves when L itself moves' },
   d: { step: 2, expression: 'L = d * f', rule: 'dL/dd = dL/dL · f' },
   f: { step: 2, expression: 'L = d * f', rule: 'dL/df = dL/dL · d' },
   e: { step: 3, expression: 'd = e + c', rule: 'dL/de = dL/dd · 1' },
@@ -65,12 +70,12 @@ export interface Slip {
  * gradient, its step and rule, and a recognised slip; `all` is the student's
  * whole manualGrads, to tell forward values typed in from a one-off slip.
  */
-export function judgeHandGradient(node: Node, value: unknown, all: unknown, slips: Slip[] = []): MatcherResult {
+export function judgeHandGradient(node: Node, value: unknown, all: unknown, slips: Slip[] = []): Judgement {
   const expected = measuredGradients()[node];
   const name = `dL/d${node}`;
   if (typeof value === 'number' && near(value, expected)) return { pass: true, message: () => `${name} is right` };
   const { step, expression, rule } = STEPS[node];
-  const where = `step ${step}, ${expression}, so ${rule}`;
+  const where = `Step ${step} of the worked example: ${expression}, so ${rule}.`;
   if (typeof value === 'number' && Number.isNaN(value))
     return { pass: false, message: () => `TODO: ${name} is still NaN (${lineOf(node)})` };
   if (typeof value !== 'number')
@@ -91,7 +96,7 @@ function forwardValueNote(node: Node, value: number, all: unknown): string | und
   const forwards = nodes.filter((n) => typeof typed[n] === 'number' && near(typed[n] as number, at[n]));
   const own = `that is the forward value of ${node} (${node} = ${at[node]}), not the gradient dL/d${node}`;
   return forwards.length >= 4
-    ? `${own}; ${forwards.length} of your 7 numbers are the forward values (a, b, c, ... themselves): manualGrads asks for the gradients, how much L moves when each of them moves`
+    ? `${own}; most of your numbers are the forward values (a, b, c, ... themselves), but manualGrads asks for the gradients: how much L moves when each of them moves`
     : own;
 }
 
