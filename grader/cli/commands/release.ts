@@ -62,7 +62,8 @@ function describeRelease(result: ReleaseResult, catalogue: Catalogue): string {
   list('updated (release files nobody had changed)', updated);
   list("kept as they are (changed since the last release, or the student's own)", kept);
   if (added.length + updated.length === 0) lines.push('', 'nothing to add: the repository already holds this release');
-  const later = catalogue.assignments.filter((a) => !result.assignments.includes(a.id));
+  const last = Math.max(...result.assignments.map((id) => catalogue.assignments.findIndex((a) => a.id === id)));
+  const later = catalogue.assignments.slice(last + 1);
   if (later.length > 0)
     lines.push('', `later: grader release --assignment ${later[0].id} --out <its own repository, or this one>`);
   lines.push('', `next: cd ${out} && npm install && npm test`, '');

@@ -11,6 +11,7 @@ import { DefaultReporter } from 'vitest/node';
 import { notWritten, type NotWritten } from './not-written';
 
 type Result = NonNullable<Task['result']>;
+type Todo = NotWritten & { tests: number; files: number };
 
 export default class ShortTodosReporter extends DefaultReporter {
   /** Tasks set aside from vitest's failure listing, with what to give back before the counts. */
@@ -18,7 +19,7 @@ export default class ShortTodosReporter extends DefaultReporter {
 
   override reportSummary(files: File[], errors: unknown[]): void {
     const root = this.ctx.config.root;
-    const todos = new Map<string, NotWritten & { tests: number }>();
+    const todos = new Map<string, Todo>();
     for (const task of allTasks(files)) {
       const result = task.result;
       if (!result?.errors || result.errors.length === 0) continue;
@@ -27,9 +28,11 @@ export default class ShortTodosReporter extends DefaultReporter {
       if (found.some((todo) => todo === undefined)) continue;
       for (const todo of found as NotWritten[]) {
         const key = `${todo.where} ${todo.what}`;
-        const seen = todos.get(key);
-        if (seen) seen.tests++;
-        else todos.set(key, { ...todo, tests: 1 });
+        const seen = todos.get(key) ?? { ...todo, tests: 0, files: 0 };
+        // A test file that fails to load (nn without its engine) counts as a file, not a test.
+        if (task.type === 'test') seen.tests++;
+        else seen.files++;
+        todos.set(key, seen);
       }
       // vitest lists a failed test by its state and a failed suite or file by its errors.
       this.setAside.push({ result, errors: result.errors, state: result.state });
@@ -58,16 +61,22 @@ export default class ShortTodosReporter extends DefaultReporter {
     this.setAside = [];
   }
 
-  private printTodos(todos: Array<NotWritten & { tests: number }>): void {
+  private printTodos(todos: Todo[]): void {
     const width = Math.max(...todos.map((todo) => todo.where.length));
     const count = todos.length === 1 ? 'one piece of work' : `${todos.length} pieces of work`;
     this.error(`\n Not written yet (${count}; the tests above fail until each is written):`);
     for (const todo of todos) {
-      const tests = todo.tests === 1 ? '1 test waits' : `${todo.tests} tests wait`;
-      this.error(`   ${todo.where.padEnd(width)}  ${todo.what} (${tests} for it)`);
+      const waiting = [counted(todo.tests, 'test'), counted(todo.files, 'test file')].filter(Boolean).join(' and ');
+      const verb = todo.tests + todo.files === 1 ? 'waits' : 'wait';
+      this.error(`   ${todo.where.padEnd(width)}  ${todo.what} (${waiting} ${verb} for it)`);
     }
     this.error('');
   }
+}
+
+/** `3 tests`, `1 test file`, or nothing for none. */
+function counted(n: number, what: string): string {
+  return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 /** By file, then by line number. */
