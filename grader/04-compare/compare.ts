@@ -46,6 +46,8 @@ export interface Judgement {
   record?: TrainingRecord;
   /** Training cases: the loss per step, student and reference, for the report's chart. */
   training?: TrainingView;
+  /** A thrown error, as students may read it: its name and where it came from (`TypeError in mul()`). */
+  thrown?: string;
 }
 
 type Reply =
@@ -94,16 +96,17 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
  * and the operation it came from, like console output is withheld there.
  */
 function thrown(error: { name: string; message: string; where?: string }): Judgement {
-  const where = error.where ? ` ${phaseText(error.where)}` : '';
+  const named = `${error.name}${error.where ? ` ${phaseText(error.where)}` : ''}`;
   return {
     status: 'error',
-    summary: `Your code threw ${error.name}${where}. Its message is not shown, because this case is hidden.`,
-    detail: `Your code threw ${error.name}${where}: ${error.message}`,
+    summary: `Your code threw ${named}. Its message is not shown, because this case is hidden.`,
+    detail: `Your code threw ${named}: ${error.message}`,
+    thrown: named,
   };
 }
 
 function phaseText(op: string): string {
-  if (op === 'backward') return 'in backward() (while the local backward rules ran)';
+  if (op === 'backward') return 'in backward()';
   if (op === 'Value') return 'in the Value constructor';
   return `in ${op}()`;
 }
@@ -168,7 +171,7 @@ function firstWrongGradient(graph: GraphSpec, nodes: NodeReport[], first: NodeRe
   const users = [...new Set(consumers(graph)[at].map((i) => nodes[i].op))].sort();
   const from =
     users.length === 0
-      ? "; it is the output itself, whose gradient backward() sets to 1"
+      ? '; it is the output itself, whose gradient backward() sets to 1'
       : users.length === 1 && consumers(graph)[at].length === 1
         ? `, which gets its gradient from ${users[0]}'s backward rule`
         : `, which is used more than once and gets its gradient from the backward rule${users.length > 1 ? 's' : ''} of ${users.join(' and ')}, added up`;

@@ -43,12 +43,9 @@ function studentOutputs(submission: string): string {
   const pages = path.join(dir, 'pages');
   const grade = runCli(['grade', submission, '--audience', 'student', '--out', pages]);
   expect(grade.status).toBe(0);
-  return [
-    ci.stdout,
-    readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'),
-    readFileSync(junit, 'utf8'),
-    allText(pages),
-  ].join('\n');
+  return [ci.stdout, readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'), readFileSync(junit, 'utf8'), allText(pages)].join(
+    '\n',
+  );
 }
 
 const hidden = (result: SubmissionResult) => result.tests.filter((t: TestResult) => t.visibility !== 'visible');
