@@ -101,5 +101,8 @@ export function trainStep(model: MLP, xs: number[][], ys: number[], lr: number):
 }
 
 function todo(what: string, ..._args: unknown[]): never {
-  throw new Error(`TODO: ${what} is not written yet (exercises/nn.ts)`);
+  const error = new Error(`TODO: ${what} is not written yet (exercises/nn.ts)`);
+  // Drop this helper's own frame: the failure then points at the line where the code goes.
+  Error.captureStackTrace?.(error, todo);
+  throw error;
 }

@@ -6,7 +6,7 @@
  * the trusted side decodes and validates both.
  */
 import type { GraphSpec } from '../cases/graph.ts';
-import { buildAndBackward, type ProgramValue, type ProgramValueClass } from '../cases/program.ts';
+import { buildAndBackward, type ProgramValue, type ProgramValueClass, type RunPhase } from '../cases/program.ts';
 import { runTraining } from '../cases/nn/run-training.ts';
 import type { TrainingRequest } from '../cases/nn/training-record.ts';
 import { installConsole, printed, show } from './sandbox-console.ts';
@@ -103,7 +103,7 @@ function handle(request: WireRequest, numbers: Float64Array): unknown {
   // Copied into integers once, so that walking the code allocates nothing.
   const code = new I32(apply(subarray, numbers, [request.at, end]) as Float64Array);
   const constants = apply(subarray, numbers, [end, end + request.constants]) as Float64Array;
-  const nodes = buildAndBackward(Value as ProgramValueClass, { code, constants, output: request.output });
+  const nodes = buildAndBackward(Value as ProgramValueClass, { code, constants, output: request.output }, phase);
   const at = filled;
   const nonFinite: Array<[number, string]> = [];
   store(nodes, 'data', nonFinite, 0);
@@ -136,11 +136,16 @@ function plainDeep(value: unknown): unknown {
   return plain(value);
 }
 
+/** The operation a graph request is in; read when it throws (the op, never the message). */
+const phase: RunPhase = { op: '' };
+
 function reply(request: WireRequest, numbers: Float64Array): Record<string, unknown> {
+  phase.op = '';
   try {
     return { ok: true, ...(handle(request, numbers) as object) };
   } catch (error) {
-    return { ok: false, error: describeError(error) };
+    const described = describeError(error);
+    return { ok: false, error: phase.op ? { ...described, where: phase.op } : described };
   }
 }
 

@@ -46,12 +46,14 @@ export interface Judgement {
   record?: TrainingRecord;
   /** Training cases: the loss per step, student and reference, for the report's chart. */
   training?: TrainingView;
+  /** A thrown error, as students may read it: its name and where it came from (`TypeError in mul()`). */
+  thrown?: string;
 }
 
 type Reply =
   | { ok: true; data: Num[]; grad: Num[] }
   | { ok: true; value: Num | Record<string, Num> }
-  | { ok: false; error: { name: string; message: string } };
+  | { ok: false; error: { name: string; message: string; where?: string } };
 
 export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
   switch (outcome.kind) {
@@ -80,11 +82,33 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
     if (reply.error.name === 'NotAttempted' && c.kind === 'bonus') return notAttempted(reply.error.message);
-    return same('error', `Your code threw ${reply.error.name}: ${reply.error.message}`);
+    return thrown(reply.error);
   }
   return 'data' in reply
     ? judgeGraph(c, { data: reply.data, grad: reply.grad }, tol)
     : judgeExport(c, reply.value, tol);
+}
+
+/**
+ * A thrown error. Its message is the student's own text, and a hidden case's
+ * inputs and expected values are within its reach (a rule can throw the
+ * numbers it receives), so students of a hidden case get the error's name
+ * and the operation it came from, like console output is withheld there.
+ */
+function thrown(error: { name: string; message: string; where?: string }): Judgement {
+  const named = `${error.name}${error.where ? ` ${phaseText(error.where)}` : ''}`;
+  return {
+    status: 'error',
+    summary: `Your code threw ${named}. Its message is not shown, because this case is hidden.`,
+    detail: `Your code threw ${named}: ${error.message}`,
+    thrown: named,
+  };
+}
+
+function phaseText(op: string): string {
+  if (op === 'backward') return 'in backward()';
+  if (op === 'Value') return 'in the Value constructor';
+  return `in ${op}()`;
 }
 
 function same(status: Judgement['status'], text: string): Judgement {
@@ -122,14 +146,36 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   const more = wrong.length > 1 ? ` (${wrong.length - 1} more node${wrong.length > 2 ? 's' : ''} differ)` : '';
   return {
     status: 'fail',
-    // No counts: the size of a hidden graph is itself a hint about its inputs.
-    summary: badValue
-      ? 'A value computed in the forward pass (data) differs from the reference, and so do gradients built on it.'
-      : 'Some values or gradients differ from the reference.',
+    // No counts, ids or values: the size of a hidden graph is itself a hint about its inputs.
+    summary: badValue ? firstWrongValue(first) : firstWrongGradient(graph, nodes, first),
     detail: `${what}${more}.`,
     nodes,
     student,
   };
+}
+
+/** Where the forward pass first goes wrong, by the operation that made the node. */
+function firstWrongValue(first: NodeReport): string {
+  const made = first.op === 'leaf' ? 'an input (a leaf, made by the Value constructor)' : `a node made by ${first.op}`;
+  return `The first wrong value (data, from the forward pass) is at ${made}; the gradients built on it differ too.`;
+}
+
+/**
+ * Where the backward pass first goes wrong: the operation that made the node,
+ * and the backward rules that send it its gradient (those of the nodes that
+ * use it), which is where the wrong rule is.
+ */
+function firstWrongGradient(graph: GraphSpec, nodes: NodeReport[], first: NodeReport): string {
+  const at = nodes.indexOf(first);
+  const made = first.op === 'leaf' ? 'an input (a leaf)' : `a node made by ${first.op}`;
+  const users = [...new Set(consumers(graph)[at].map((i) => nodes[i].op))].sort();
+  const from =
+    users.length === 0
+      ? '; it is the output itself, whose gradient backward() sets to 1'
+      : users.length === 1 && consumers(graph)[at].length === 1
+        ? `, which gets its gradient from ${users[0]}'s backward rule`
+        : `, which is used more than once and gets its gradient from the backward rule${users.length > 1 ? 's' : ''} of ${users.join(' and ')}, added up`;
+  return `The first wrong gradient is at ${made}${from}.`;
 }
 
 const consumersOf = new WeakMap<GraphSpec, number[][]>();

@@ -34,8 +34,13 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
   if (outcome.kind !== 'reply') return judge(c, outcome, tol);
   const reply = outcome.reply as { ok?: unknown; training?: unknown; error?: { name?: unknown; message?: unknown } };
   if (reply?.ok === false) {
-    const text = `Your code threw ${String(reply.error?.name)}: ${String(reply.error?.message)}`;
-    return { status: 'error', summary: text, detail: text };
+    // The message is the student's own text: withheld from students of a hidden case (see compare.ts).
+    const name = String(reply.error?.name);
+    return {
+      status: 'error',
+      summary: `Your code threw ${name}. Its message is not shown, because this case is hidden.`,
+      detail: `Your code threw ${name}: ${String(reply.error?.message)}`,
+    };
   }
   const record = asRecord(reply?.training);
   if (!record) {

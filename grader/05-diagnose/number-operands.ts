@@ -58,7 +58,7 @@ export function numberOperandNote(j: Judgement): CaseNote {
   const m = MISCONCEPTION_BY_ID.get(NUMBER_OPERAND)!;
   const how =
     j.status === 'error'
-      ? `here it makes your code crash (${j.summary.replace(/^Your code threw /, '')})`
+      ? `here it makes your code crash${j.thrown ? ` (${j.thrown})` : ''}`
       : 'here it turns a value into NaN, and every gradient after it';
   return {
     ids: [NUMBER_OPERAND],

@@ -17,7 +17,7 @@ export const RECURSION_TOO_DEEP = 'recursion-too-deep';
 
 const OVERFLOW = /Maximum call stack size exceeded/;
 
-const overflowed = (j: Judgement | undefined) => j?.status === 'error' && !j.notRun && OVERFLOW.test(j.summary);
+const overflowed = (j: Judgement | undefined) => j?.status === 'error' && !j.notRun && OVERFLOW.test(j.detail);
 
 /** Whether case `c` overflowed the call stack only because its graph is deeper than every graph that ran. */
 export function overflowsOnDepth(c: CaseDef, cases: CaseDef[], judged: Map<string, Judgement>): boolean {

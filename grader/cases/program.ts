@@ -47,8 +47,22 @@ export function runProgram(Value: ProgramValueClass, program: Program): { data: 
   return { data, grad };
 }
 
+/**
+ * Where a graph's run is: the op being called (`mul`), `Value` while a leaf
+ * is made, or `backward`. Kept up to date as the graph is built, so that an
+ * error can name the operation it came from without its message.
+ */
+export interface RunPhase {
+  op: string;
+}
+
 /** Builds the graph with `Value` and runs backward() from the output; returns every node. */
-export function buildAndBackward(Value: ProgramValueClass, program: Program): ProgramValue[] {
+export function buildAndBackward(
+  Value: ProgramValueClass,
+  program: Program,
+  phase: RunPhase = { op: '' },
+): ProgramValue[] {
+  phase.op = 'Value';
   // V8 stores small integers and doubles in fields differently. A grad that
   // starts at 0 and later holds 0.5 makes every node built so far migrate to
   // a new layout one by one, which costs more than the whole backward pass
@@ -67,11 +81,13 @@ export function buildAndBackward(Value: ProgramValueClass, program: Program): Pr
   for (let at = 0; at < code.length; at += 4) {
     const op = code[at];
     if (op === 0) {
+      phase.op = 'Value';
       built[count++] = new Value(constants[code[at + 1]]);
       continue;
     }
     const self = built[code[at + 1]];
     const name = OP_CODES[op];
+    phase.op = name;
     const method = self[name];
     if (typeof method !== 'function') throw missing(name);
     const kind = code[at + 3];
@@ -81,6 +97,7 @@ export function buildAndBackward(Value: ProgramValueClass, program: Program): Pr
         : method.call(self, kind === NODE_OPERAND ? built[code[at + 2]] : constants[code[at + 2]]);
     built[count++] = result as ProgramValue;
   }
+  phase.op = 'backward';
   built[program.output].backward();
   return built;
 }

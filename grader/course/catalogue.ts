@@ -24,6 +24,8 @@ export interface Exercise {
   test: string;
   hint: string;
   explanation: string;
+  /** Shown in HINTS.md when set: the course's explicit choice to give the answers away (the by-hand exercise). */
+  answers?: string;
 }
 
 export interface Assignment {
@@ -37,6 +39,11 @@ export interface Assignment {
   points: number;
   /** Hidden case files, relative to the course root. */
   cases: Array<{ file: string; kind: ExerciseKind }>;
+  /**
+   * Student files of earlier assignments this one builds on (`exercises/engine.ts` for nn).
+   * Released alone, the assignment ships a placeholder for each, never the solution.
+   */
+  needs?: string[];
   /** Grading config defaults of this assignment (a partial grading config). */
   defaults?: Record<string, unknown>;
   exercises: Exercise[];
@@ -90,6 +97,16 @@ export function assignmentOf(catalogue: Catalogue, id?: string): Assignment {
   throw new GraderError('E_USAGE', `no assignment '${id}' in course.json (it has: ${known})`);
 }
 
+/**
+ * The assignments of a release, in course order: one id, every assignment
+ * for `all`, or the first when none is given (a course hands out one
+ * assignment at a time).
+ */
+export function releaseAssignments(catalogue: Catalogue, id?: string): Assignment[] {
+  if (id === 'all') return catalogue.assignments;
+  return [assignmentOf(catalogue, id)];
+}
+
 /** The assignment an exercise belongs to. */
 export function assignmentOfExercise(catalogue: Catalogue, exerciseId: string): Assignment | undefined {
   return catalogue.assignments.find((a) => a.exercises.some((e) => e.id === exerciseId));
@@ -113,6 +130,17 @@ function semanticErrors(raw: unknown): string[] {
       seenAssignments.add(assignment.id);
     }
     if (!Array.isArray(assignment?.exercises)) return;
+    // A needed file is the work of an earlier assignment: that is what a student brings along.
+    const earlier = new Set(
+      assignments
+        .slice(0, a)
+        .flatMap((before: Partial<Assignment>) => (Array.isArray(before?.exercises) ? before.exercises : []))
+        .map((exercise: Partial<Exercise>) => exercise?.file),
+    );
+    (assignment.needs ?? []).forEach((file, index) => {
+      if (!earlier.has(file))
+        errors.push(`$.assignments[${a}].needs[${index}]: '${file}' is no exercise file of an earlier assignment`);
+    });
     const folder = a === 0 ? '' : `${assignment.id}/`;
     assignment.exercises.forEach((exercise: Partial<Exercise>, index) => {
       if (typeof exercise?.id !== 'string') return;

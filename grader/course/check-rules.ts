@@ -10,6 +10,8 @@ export const RULES = {
   hints: 'every exercise has a hint',
   given:
     'code marked as given is identical in each stub and its solution, and so is what the engine stub gives (fields, forward ops, backward())',
+  assignments:
+    "each assignment's tests and stubs use only its own stubs and those it needs, so it can be released alone",
   compile: 'stubs, solutions and public tests compile',
   required: 'required tests fail on the stubs and pass on the solutions',
   bonus: 'bonus tests do not pass on the stubs, and pass on the solutions',

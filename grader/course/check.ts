@@ -12,6 +12,7 @@ import { loadCatalogue, solutionFileOf, type Catalogue, type Exercise } from './
 import { compileCourse } from './compile.ts';
 import { checkEngineGivenCode } from './engine-given-code.ts';
 import { checkGivenCode } from './given-code.ts';
+import { checkAssignmentImports } from './assignment-imports.ts';
 import { checkLayout } from './layout.ts';
 import { RULES, type CheckProblem, type RuleId } from './check-rules.ts';
 import { runPublicTests, type FileResult, type ProjectRun } from './run-public-tests.ts';
@@ -55,6 +56,7 @@ export async function checkCourse({ root }: CheckOptions): Promise<CheckReport> 
   ]);
   const problems: CheckProblem[] = [
     ...layout,
+    ...checkAssignmentImports(root, catalogue),
     ...given,
     ...engineGiven,
     ...compiled.map((d) => ({ rule: 'compile' as const, ...d })),

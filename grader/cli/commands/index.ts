@@ -29,7 +29,8 @@ export const commands: LazyCommand[] = [
   },
   {
     command: 'release',
-    describe: 'Write the student repository: stubs, public tests, README, hints, package.json and CI workflow',
+    describe:
+      'Write the student repository of one assignment (or add it to an earlier one): stubs, public tests, README, hints, package.json and CI workflow',
     load: async () => (await import('./release.ts')).releaseCommand,
   },
   {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { assignmentOf, loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
+import { assignmentOf, loadCatalogue, PACKAGE_ROOT, releaseAssignments } from '../../../grader/course/catalogue.ts';
 import { GraderError } from '../../../grader/errors.ts';
 import { emptyFolder, type TempCourse } from './temp-course.ts';
 
@@ -32,6 +32,14 @@ describe('loadCatalogue', () => {
     expect(assignmentOf(catalogue).id).toBe('engine');
     expect(assignmentOf(catalogue, 'nn').exercises.every((e) => e.test.startsWith('tests/public/nn/'))).toBe(true);
     expect(() => assignmentOf(catalogue, 'nnn')).toThrow(/no assignment 'nnn' in course.json \(it has: engine, nn\)/);
+  });
+
+  test('a release holds the first assignment unless told otherwise; nn builds on the engine', () => {
+    const catalogue = loadCatalogue();
+    expect(releaseAssignments(catalogue).map((a) => a.id)).toEqual(['engine']);
+    expect(releaseAssignments(catalogue, 'nn').map((a) => a.id)).toEqual(['nn']);
+    expect(releaseAssignments(catalogue, 'all').map((a) => a.id)).toEqual(['engine', 'nn']);
+    expect(assignmentOf(catalogue, 'nn').needs).toEqual(['exercises/engine.ts']);
   });
 
   describe('rejects a broken catalogue with E_CONFIG and the JSON path', () => {
@@ -87,6 +95,19 @@ describe('loadCatalogue', () => {
     test('a duplicate assignment id', () => {
       const error = loadWith((c) => (c.assignments[1].id = 'engine'));
       expect(error.details).toContain("$.assignments[1].id: duplicate assignment id 'engine'");
+    });
+
+    test("a need that is no earlier assignment's exercise file", () => {
+      const error = loadWith((c) => {
+        c.assignments[0].needs = ['exercises/nn.ts'];
+        c.assignments[1].needs = ['exercises/nowhere.ts'];
+      });
+      expect(error.details).toContain(
+        "$.assignments[0].needs[0]: 'exercises/nn.ts' is no exercise file of an earlier assignment",
+      );
+      expect(error.details).toContain(
+        "$.assignments[1].needs[0]: 'exercises/nowhere.ts' is no exercise file of an earlier assignment",
+      );
     });
 
     test('a file that is not JSON', () => {

@@ -10,6 +10,7 @@ import { loadCatalogue, PACKAGE_ROOT } from '../../../grader/course/catalogue.ts
 import { checkCourse } from '../../../grader/course/check.ts';
 import { checkGivenCode, givenBlocks } from '../../../grader/course/given-code.ts';
 import { checkEngineGivenCode } from '../../../grader/course/engine-given-code.ts';
+import { checkAssignmentImports } from '../../../grader/course/assignment-imports.ts';
 import { checkLayout } from '../../../grader/course/layout.ts';
 import { copyCourse, type TempCourse } from './temp-course.ts';
 
@@ -139,6 +140,42 @@ describe('the code the engine stub gives', () => {
       const problems = await checkEngineGivenCode(copy.root);
       expect(problems).toEqual([expect.objectContaining({ rule: 'given', file: 'exercises/engine.ts', line: 25 })]);
       expect(problems[0].message).toMatch(/^Value\.constructor differs from solutions\/engine\.ts/);
+    } finally {
+      await copy.remove();
+    }
+  });
+});
+
+describe('the assignment rule: each assignment can be released alone', () => {
+  test('holds for this course, where nn.ts imports the engine it needs', () => {
+    expect(checkAssignmentImports(PACKAGE_ROOT, loadCatalogue(PACKAGE_ROOT))).toEqual([]);
+  });
+
+  test("names a test that imports another assignment's stub, at its line", async () => {
+    const copy = await copyCourse();
+    try {
+      const test = join(copy.root, 'tests/public/add.test.ts');
+      await writeFile(test, `${await readFile(test, 'utf8')}import { MLP } from '../../exercises/nn';\nvoid MLP;\n`);
+      const json = JSON.parse(await readFile(join(copy.root, 'course.json'), 'utf8'));
+      delete json.assignments[1].needs;
+      await writeFile(join(copy.root, 'course.json'), JSON.stringify(json));
+      const problems = checkAssignmentImports(copy.root, loadCatalogue(copy.root));
+      const lines = (await readFile(test, 'utf8')).split('\n');
+      expect(problems).toEqual([
+        expect.objectContaining({
+          rule: 'assignments',
+          file: 'tests/public/add.test.ts',
+          line: lines.indexOf("import { MLP } from '../../exercises/nn';") + 1,
+        }),
+        // Without `needs`, nn's own stub and tests importing the engine are named too.
+        ...Array.from({ length: problems.length - 1 }, () =>
+          expect.objectContaining({
+            rule: 'assignments',
+            message: expect.stringMatching(/imports exercises\/engine\.ts/),
+          }),
+        ),
+      ]);
+      expect(problems.length).toBeGreaterThan(1);
     } finally {
       await copy.remove();
     }

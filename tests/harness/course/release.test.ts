@@ -1,77 +1,122 @@
 /**
- * `grader release` hands the course to students, so it must hand out exactly
- * the student files, and not one line of a solution.
+ * `grader release` hands the course to students one assignment at a time, so
+ * it must hand out exactly that assignment's files and not one line of a
+ * solution; and adding the next assignment to a student's repository must
+ * never touch what the student wrote.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFile, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../../../grader/course/catalogue.ts';
+import { PACKAGE_ROOT, loadCatalogue } from '../../../grader/course/catalogue.ts';
 import { solutionOnlyLines } from '../../../grader/course/leaks.ts';
 import { listFiles } from '../../../grader/course/layout.ts';
 import { releaseCourse } from '../../../grader/course/release.ts';
 import { GraderError } from '../../../grader/errors.ts';
+import { runCli } from '../integrations/run-cli.ts';
 import { copyCourse, emptyFolder, type TempCourse } from './temp-course.ts';
 
-const EXPECTED_FILES = [
+const SHARED = [
   '.github/workflows/test.yml',
   '.gitignore',
   'HINTS.md',
   'README.md',
-  'exercises/engine.ts',
-  'exercises/manual.ts',
-  'exercises/nn.ts',
   'package.json',
-  'tests/public/accumulate.test.ts',
-  'tests/public/add.test.ts',
-  'tests/public/bonus-ops.test.ts',
-  'tests/public/manual.test.ts',
-  'tests/public/mul.test.ts',
-  'tests/public/neuron.test.ts',
-  'tests/public/nn/layer.test.ts',
-  'tests/public/nn/loss.test.ts',
-  'tests/public/nn/mlp.test.ts',
-  'tests/public/nn/train-step.test.ts',
-  'tests/public/nn/zero-grad.test.ts',
-  'tests/public/nudge.test.ts',
-  'tests/public/tanh.test.ts',
   'tests/support/bonus.ts',
   'tests/support/finite-diff.ts',
+  'tests/support/hand-gradients.ts',
   'tests/support/matchers.ts',
   'tests/support/mistakes.ts',
   'tests/support/plain-mlp.ts',
+  'tests/support/reporters/not-written.ts',
+  'tests/support/reporters/progress.ts',
+  'tests/support/reporters/short-todos.ts',
   'tests/support/setup.ts',
   'tsconfig.json',
   'vitest.config.ts',
 ];
+const ENGINE = ['exercises/engine.ts', 'exercises/manual.ts'].concat(
+  ['accumulate', 'add', 'bonus-ops', 'manual', 'mul', 'neuron', 'nudge', 'tanh'].map(
+    (e) => `tests/public/${e}.test.ts`,
+  ),
+);
+const NN = ['exercises/nn.ts'].concat(
+  ['layer', 'loss', 'mlp', 'train-step', 'zero-grad'].map((e) => `tests/public/nn/${e}.test.ts`),
+);
 
-describe('grader release', () => {
-  let out: TempCourse;
+const folders: TempCourse[] = [];
+const folder = async () => {
+  const made = await emptyFolder('gradelab-release-');
+  folders.push(made);
+  return made.root;
+};
+afterAll(() => Promise.all(folders.map((f) => f.remove())));
+const read = (root: string, file: string) => readFile(join(root, file), 'utf8');
+const catalogue = loadCatalogue(PACKAGE_ROOT);
+
+describe('grader release, one assignment at a time', () => {
+  let engine: string;
+  let nn: string;
+  let all: string;
   beforeAll(async () => {
-    out = await emptyFolder('gradelab-release-');
-    await releaseCourse({ root: PACKAGE_ROOT, out: out.root });
-  });
-  afterAll(() => out.remove());
-
-  test('writes exactly the student files', async () => {
-    expect(await listFiles(out.root, '.')).toEqual([...EXPECTED_FILES].sort());
+    [engine, nn, all] = await Promise.all([folder(), folder(), folder()]);
+    await releaseCourse({ root: PACKAGE_ROOT, out: engine });
+    await releaseCourse({ root: PACKAGE_ROOT, out: nn, assignment: 'nn' });
+    await releaseCourse({ root: PACKAGE_ROOT, out: all, assignment: 'all' });
   });
 
-  test('contains no line of solution code, anywhere', async () => {
+  test('without --assignment, writes the first assignment alone', async () => {
+    expect(await listFiles(engine, '.')).toEqual([...SHARED, ...ENGINE].sort());
+    const config = await read(engine, 'vitest.config.ts');
+    expect(config).toContain('name: "engine"');
+    expect(config).not.toContain('nn');
+  });
+
+  test("nn's own repository: nn's files and a placeholder engine, never a working one", async () => {
+    expect(await listFiles(nn, '.')).toEqual([...SHARED, ...NN, 'exercises/engine.ts'].sort());
+    const placeholder = await read(nn, 'exercises/engine.ts');
+    expect(placeholder).toMatch(/^notHereYet\(\);$/m);
+    expect(placeholder).toContain('cp ../your-engine-repository/exercises/engine.ts exercises/engine.ts');
+    expect(await read(nn, 'README.md')).toMatch(
+      /## First: bring your own engine\.ts[\s\S]*cp \.\.\/your-engine-repository/,
+    );
+  });
+
+  test('--assignment all writes every assignment, as one repository', async () => {
+    expect(await listFiles(all, '.')).toEqual([...SHARED, ...ENGINE, ...NN].sort());
+  });
+
+  test("README and HINTS.md cover the released assignment's exercises and no other", async () => {
+    for (const [root, assignment] of [
+      [engine, 'engine'],
+      [nn, 'nn'],
+    ]) {
+      const readme = await read(root, 'README.md');
+      const hints = await read(root, 'HINTS.md');
+      for (const a of catalogue.assignments) {
+        for (const exercise of a.exercises) {
+          expect(readme.includes(exercise.test), `${assignment} README: ${exercise.test}`).toBe(a.id === assignment);
+          expect(hints.includes(exercise.hint), `${assignment} HINTS: ${exercise.id}`).toBe(a.id === assignment);
+        }
+      }
+    }
+  });
+
+  test('contains no line of solution code, in any release', async () => {
     const answers = [...(await solutionOnlyLines(PACKAGE_ROOT)).keys()];
-    // The backward rules themselves must be among the lines looked for.
     expect(answers).toEqual(
       expect.arrayContaining(['this.grad += o.data * out.grad;', 'this.grad += (1 - t * t) * out.grad;']),
     );
-    for (const file of EXPECTED_FILES) {
-      const content = await readFile(join(out.root, file), 'utf8');
-      for (const line of answers) expect(content, `${file} contains "${line}"`).not.toContain(line);
-      expect(content, `${file} mentions solutions/`).not.toMatch(/solutions\//);
+    for (const root of [engine, nn, all]) {
+      for (const file of await listFiles(root, '.')) {
+        const content = await read(root, file);
+        for (const line of answers) expect(content, `${file} contains "${line}"`).not.toContain(line);
+        expect(content, `${file} mentions solutions/`).not.toMatch(/solutions\//);
+      }
     }
   });
 
   test('writes a student package.json that runs the public tests', async () => {
-    const pkg = JSON.parse(await readFile(join(out.root, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(await read(engine, 'package.json'));
     expect(pkg).toMatchObject({
       private: true,
       type: 'module',
@@ -81,87 +126,62 @@ describe('grader release', () => {
     });
   });
 
-  test('lists every exercise in the README and gives every hint in HINTS.md', async () => {
-    const readme = await readFile(join(out.root, 'README.md'), 'utf8');
-    const hints = await readFile(join(out.root, 'HINTS.md'), 'utf8');
-    const course = JSON.parse(await readFile(join(PACKAGE_ROOT, 'course.json'), 'utf8'));
-    for (const exercise of course.assignments.flatMap((a: { exercises: unknown[] }) => a.exercises)) {
-      expect(readme).toContain(exercise.test);
-      expect(hints).toContain(exercise.hint);
-    }
-  });
-
-  test('refuses a folder that is not empty, unless forced', async () => {
-    const refused = await releaseCourse({ root: PACKAGE_ROOT, out: out.root }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+  test('refuses a folder that holds no earlier release, unless forced', async () => {
+    const other = await folder();
+    await writeFile(join(other, 'notes.txt'), 'mine\n');
+    const refused = await releaseCourse({ root: PACKAGE_ROOT, out: other }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(GraderError);
     expect(refused).toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/not empty/) });
-    await expect(releaseCourse({ root: PACKAGE_ROOT, out: out.root, force: true })).resolves.toBeDefined();
+    await expect(releaseCourse({ root: PACKAGE_ROOT, out: other, force: true })).resolves.toBeDefined();
+    expect(await read(other, 'notes.txt')).toBe('mine\n');
   });
 });
 
-describe('the released repository', () => {
-  let course: TempCourse;
-  let student: TempCourse;
-  beforeAll(async () => {
-    course = await copyCourse();
-    student = await emptyFolder('gradelab-student-');
-    await releaseCourse({ root: course.root, out: student.root });
-    await symlink(join(PACKAGE_ROOT, 'node_modules'), join(student.root, 'node_modules'), 'dir');
+describe('adding the next assignment to the same repository', () => {
+  test("adds nn's files, updates the release's own files, and keeps the student's engine byte for byte", async () => {
+    const repo = await folder();
+    await releaseCourse({ root: PACKAGE_ROOT, out: repo });
+    await copyFile(join(PACKAGE_ROOT, 'solutions/engine.ts'), join(repo, 'exercises/engine.ts'));
+    await writeFile(join(repo, 'tests/support/setup.ts'), '// the student changed this\n');
+    const engine = await readFile(join(repo, 'exercises/engine.ts'));
+
+    const cli = runCli(['release', '--assignment', 'nn', '--out', repo]);
+    expect(cli.status).toBe(0);
+    expect(await readFile(join(repo, 'exercises/engine.ts'))).toEqual(engine);
+    expect(await read(repo, 'tests/support/setup.ts')).toBe('// the student changed this\n');
+    expect(cli.stdout).toContain(`added (${NN.length}):\n${NN.map((f) => `  ${f}\n`).join('')}`);
+    expect(cli.stdout).toMatch(
+      /updated \(release files nobody had changed\) \(3\):\n {2}HINTS\.md\n {2}README\.md\n {2}vitest\.config\.ts\n/,
+    );
+    expect(cli.stdout).toMatch(
+      /kept as they are[^\n]*\(2\):\n {2}exercises\/engine\.ts\n {2}tests\/support\/setup\.ts\n/,
+    );
+    expect(await read(repo, 'vitest.config.ts')).toMatch(/name: "engine"[\s\S]*name: "nn"/);
+
+    // Again: nothing left to add.
+    const again = await releaseCourse({ root: PACKAGE_ROOT, out: repo, assignment: 'nn' });
+    expect([again.added, again.updated]).toEqual([[], []]);
   });
-  afterAll(() => Promise.all([course.remove(), student.remove()]));
+});
 
-  const vitest = (cwd: string) =>
-    spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules/vitest/vitest.mjs'), 'run'], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, VITEST: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined, NO_COLOR: '1' },
-    });
+describe('the escape hatch: answers in HINTS.md', () => {
+  let course: TempCourse;
+  beforeAll(async () => (course = await copyCourse()));
+  afterAll(() => course.remove());
 
-  test('fails on the stubs, and passes once the solutions are copied in', async () => {
-    const onStubs = vitest(student.root);
-    expect(onStubs.status).toBe(1);
-    expect(onStubs.stdout + onStubs.stderr).toContain('TODO: the backward rule of add is not written yet');
+  test('HINTS.md gives the answers only when the course says so', async () => {
+    const plain = await folder();
+    await releaseCourse({ root: course.root, out: plain });
+    expect(await read(plain, 'HINTS.md')).not.toContain('Show the answers');
 
-    // The first assignment done: its project is green, the second's still red.
-    for (const file of ['engine.ts', 'manual.ts']) {
-      await copyFile(join(PACKAGE_ROOT, 'solutions', file), join(student.root, 'exercises', file));
-    }
-    const engineDone = vitest(student.root);
-    expect(engineDone.stdout + engineDone.stderr).toMatch(/Tests\s+11 failed \| 28 passed/);
-    expect(engineDone.stdout + engineDone.stderr).toContain('|nn| tests/public/nn/mlp.test.ts');
-    expect(engineDone.stdout + engineDone.stderr).not.toMatch(/FAIL\s+\|engine\|/);
-
-    // A loop that never zeroes its gradients: red, with the lesson of b = a + a.
-    await copyFile(
-      join(PACKAGE_ROOT, 'fixtures/nn/forgot-zero-grad/exercises/nn.ts'),
-      join(student.root, 'exercises/nn.ts'),
+    const file = join(course.root, 'course.json');
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    json.assignments[0].exercises[0].answers = 'dL/dL = 1, dL/dd = -2, and so on.';
+    await writeFile(file, JSON.stringify(json));
+    const open = await folder();
+    await releaseCourse({ root: course.root, out: open });
+    expect(await read(open, 'HINTS.md')).toMatch(
+      /Show the answers for <code>manual<\/code>[\s\S]*dL\/dL = 1, dL\/dd = -2/,
     );
-    const forgetful = vitest(student.root);
-    expect(forgetful.status).toBe(1);
-    expect(forgetful.stdout + forgetful.stderr).toMatch(
-      /the first step's gradients leaked into the second.*b = a \+ a/,
-    );
-
-    await copyFile(join(PACKAGE_ROOT, 'solutions/nn.ts'), join(student.root, 'exercises/nn.ts'));
-    const onSolutions = vitest(student.root);
-    expect(onSolutions.stdout + onSolutions.stderr).toMatch(/Tests\s+39 passed/);
-    expect(onSolutions.status).toBe(0);
-  }, 240_000);
-
-  test('refuses to release a stub that holds solution code', async () => {
-    const stub = join(course.root, 'exercises/engine.ts');
-    await writeFile(stub, `${await readFile(stub, 'utf8')}\n// this.grad += o.data * out.grad;\n`);
-    const target = await emptyFolder('gradelab-leak-');
-    try {
-      await expect(releaseCourse({ root: course.root, out: target.root })).rejects.toThrow(
-        /solution code found in exercises\/engine\.ts/,
-      );
-      expect(await listFiles(target.root, '.')).toEqual([]);
-    } finally {
-      await target.remove();
-    }
   });
 });

@@ -56,7 +56,7 @@ describe('grader ci on a submission with a known misconception', () => {
     expect(md).toMatch(/\| ❌ failed \| b = a \+ a \| 0 \/ 6 \| a\.grad is 1 but should be 2\./);
     // The diamond case is hidden: its wrong value (x.grad is 1.5, should be 15) must not appear.
     expect(md).toMatch(
-      /\| ❌ failed \| 🔒 a diamond: x feeds two paths that meet again \| 0 \/ 4 \| Some values or gradients differ/,
+      /\| ❌ failed \| 🔒 a diamond: x feeds two paths that meet again \| 0 \/ 4 \| The first wrong gradient is at an input \(a leaf\), which is used more than once/,
     );
     expect(md).not.toContain('should be 15');
   });
