@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHIPPED = ['.github/workflows/*.yml', 'templates/workflows/*.yml'];
 
 /** Each set of `grader release` arguments whose student repository's workflows are checked. */
-const RELEASES: string[][] = [[]];
+const RELEASES: string[][] = [[], ['--assignment', 'nn'], ['--assignment', 'all']];
 
 function released(args: string[], into: string): string[] {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'grader.js'), 'release', '--out', into, ...args], {
