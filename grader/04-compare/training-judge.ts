@@ -33,6 +33,16 @@ export const STAGE_NAMES: Record<Stage, string> = {
   training: 'the further training steps',
 };
 
+/** What runs in each stage, for "... threw TypeError". */
+const RUNS: Record<Stage, string> = {
+  parameters: 'new MLP(...) or parameters()',
+  forward: 'the forward pass',
+  loss: 'loss()',
+  backward: 'loss.backward()',
+  step: 'the first trainStep',
+  training: 'a further training step',
+};
+
 /** The stages whose name is plural, for the verb that follows it. */
 const PLURAL = new Set<Stage>(['backward', 'training']);
 
@@ -62,9 +72,7 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
     };
   const wrong = spec.stages.filter((stage) => !results[stage].ok);
   const thrown =
-    record.error && wrong.includes(record.failedAt!)
-      ? ` (${record.error.name} in ${STAGE_NAMES[record.failedAt!]})`
-      : '';
+    record.error && wrong.includes(record.failedAt!) ? ` (${record.error.name} in ${RUNS[record.failedAt!]})` : '';
   return {
     status: 'fail',
     summary: `${capital(andList(wrong.map((s) => STAGE_NAMES[s])))} ${wrong.length > 1 || PLURAL.has(wrong[0]) ? 'differ' : 'differs'} from the reference${thrown}.`,
@@ -80,8 +88,9 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
   };
 }
 
+/** The first letter up, unless the sentence starts with code (parameters()), which keeps its spelling. */
 function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^\w+\(\)/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every stage's verdict; a stage after a wrong parameter count is not compared, since no parameter could be set. */
@@ -91,21 +100,24 @@ export function compareStages(spec: TrainingSpec, record: TrainingRecord, tol: T
   const countOk = record.count === expected.count;
   // The order is judged only when the probe could read it back; a doubt is not a failure.
   const order = countOk ? decodeOrder(spec.nin, spec.nouts, record.order) : undefined;
-  out.parameters = !countOk
-    ? {
-        ok: false,
-        detail: `parameters() returns ${describeCount(record.count)} but MLP(${spec.nin}, [${spec.nouts.join(', ')}]) has ${expected.count}.`,
-      }
-    : order && !isInOrder(order)
-      ? { ok: false, detail: describeOrder(spec.nin, spec.nouts, order) }
-      : { ok: true, detail: `parameters() returns all ${expected.count} Values${order ? ', in order' : ''}.` };
+  out.parameters =
+    record.failedAt === 'parameters' && record.error
+      ? { ok: false, detail: `${RUNS.parameters} threw ${record.error.name}: ${record.error.message}.` }
+      : !countOk
+        ? {
+            ok: false,
+            detail: `parameters() returns ${describeCount(record.count)} but MLP(${spec.nin}, [${spec.nouts.join(', ')}]) has ${expected.count}.`,
+          }
+        : order && !isInOrder(order)
+          ? { ok: false, detail: describeOrder(spec.nin, spec.nouts, order) }
+          : { ok: true, detail: `parameters() returns all ${expected.count} Values${order ? ', in order' : ''}.` };
   for (const stage of STAGES.slice(1)) {
     if (!countOk)
       out[stage] = { ok: false, detail: `Not compared: the grader could not set the network's parameters.` };
     else if (record.failedAt === stage)
       out[stage] = {
         ok: false,
-        detail: `${capital(STAGE_NAMES[stage])} threw ${record.error!.name}: ${record.error!.message}.`,
+        detail: `${capital(RUNS[stage])} threw ${record.error!.name}: ${record.error!.message}.`,
       };
     else out[stage] = compareStage(stage, spec, record, expected, tol);
   }
@@ -113,7 +125,7 @@ export function compareStages(spec: TrainingSpec, record: TrainingRecord, tol: T
 }
 
 function describeCount(count: number | string): string {
-  return typeof count === 'number' ? `${count} Value${count === 1 ? '' : 's'}` : count;
+  return typeof count === 'number' ? `${count} Value${count === 1 ? '' : 's'}` : `a value that is ${count}`;
 }
 
 function firstOff(student: Num[] | undefined, reference: number[], tol: Tolerance): number {

@@ -58,6 +58,13 @@ export function sameRecord(s: TrainingRecord, m: TrainingRecord, tol: Tolerance,
   );
 }
 
+/** What parameters() gave instead of the right count, in words. */
+function returned(got: number | string, record: TrainingRecord): string {
+  if (typeof got === 'number') return `parameters() returns ${got} Value${got === 1 ? '' : 's'}`;
+  if (record.error) return `new MLP(...) or its parameters() threw ${record.error.name}`;
+  return `parameters() returns a value that is ${got}`;
+}
+
 function note(ids: string[], kind: CaseNote['kind'], text: string): CaseNote {
   return { ids, kind, note: text, hints: ids.map((id) => TRAINING_MISCONCEPTION_BY_ID.get(id)!.hint) };
 }
@@ -108,7 +115,7 @@ export function diagnoseTraining(
           note(
             [],
             'unexplained',
-            `parameters() returns ${typeof got === 'number' ? `${got} Values` : got}, but ${net} has ${count} (${weights} weights and ${neurons} biases, layer by layer, neuron by neuron). Until it returns them all, the grader cannot set the network, so nothing else is compared.`,
+            `${returned(got, judged.get(c.id)!.record!)}, but ${net} has ${count} (${weights} weights and ${neurons} biases, layer by layer, neuron by neuron). Until it returns them all, the grader cannot set the network, so nothing else is compared.`,
           ),
         );
       }
