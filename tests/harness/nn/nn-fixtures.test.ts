@@ -15,7 +15,7 @@ import { fixtureFolders, gradePaths, resultFor } from '../support/fixture-class.
 
 const folders = fixtureFolders('nn');
 
-/** Other shapes of a misconception, each on a fixture of its own: the id, and what the note must say. */
+/** Other shapes of a misconception, each on a fixture of its own: the id, and what the detail or note must say. */
 const SHAPES: Record<string, { id: string; note: RegExp }> = {
   'forgot-zero-grad-last-layer': {
     id: 'forgot-zero-grad',
@@ -57,14 +57,15 @@ describe('grading the second assignment (--assignment nn)', () => {
   });
 
   for (const [name, shape] of Object.entries(SHAPES)) {
-    it(`names ${shape.id} on ${name}, and says which parameters or why`, () => {
+    it(`names ${shape.id} on ${name}, and says which parameters, or how`, () => {
       const r = resultFor(results, name);
       expect(r.misconceptions).toEqual([shape.id]);
       expect(r.explainsAll).toBe(true);
       const failed = r.tests.filter((t) => t.status !== 'pass');
       expect(failed.length).toBeGreaterThan(0);
       // The notes speak of the lecture's MLP(3, [4, 4, 1]); a random dataset's network has other sizes.
-      for (const t of failed.filter((x) => !x.id.startsWith('nn-random-'))) expect(t.note).toMatch(shape.note);
+      for (const t of failed.filter((x) => !x.id.startsWith('nn-random-')))
+        expect(`${t.detail} ${t.note}`).toMatch(shape.note);
       for (const t of failed) expect(t.hints).toContain(TRAINING_MISCONCEPTIONS.find((m) => m.id === shape.id)!.hint);
     });
   }
