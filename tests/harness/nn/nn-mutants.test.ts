@@ -8,27 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { referenceTraining } from '../../../grader/cases/nn/reference-training.ts';
 import { probeValue, type OrderProbe } from '../../../grader/cases/nn/training-record.ts';
 import { describeParameters, parameterName } from '../../../grader/cases/nn/parameter-roles.ts';
-import { drawParameters, type TrainingSpec } from '../../../grader/cases/nn/training-spec.ts';
 import { decodeOrder, describeOrder } from '../../../grader/04-compare/parameter-order.ts';
-import { seedFrom } from '../../../grader/cases/generated.ts';
-import { MLP, loss } from '../../../solutions/nn.ts';
-import { LECTURE } from '../../support/plain-mlp.ts';
+import { allNear, lecture, near, solutionLoss } from '../support/lecture-training.ts';
 
-const lecture: TrainingSpec = {
-  dataset: 'lecture',
-  nin: 3,
-  nouts: [4, 4, 1],
-  ...LECTURE,
-  params: drawParameters(seedFrom('lecture'), 41),
-  lr: 0.05,
-  steps: 2,
-  seed: 1,
-  stages: ['training'],
-};
-
-const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-const allNear = (a: unknown[] | undefined, b: number[]) =>
-  !!a && a.length === b.length && a.every((x, i) => near(x, b[i]));
 const nums = (xs: unknown[] | undefined) => xs as number[];
 const right = referenceTraining(lecture);
 
@@ -82,13 +64,7 @@ describe('the newer loop mutants', () => {
 
   it("backward-called-twice: the course's own network with loss.backward() run twice gives the same gradients", () => {
     const m = referenceTraining(lecture, { backwardTwice: true });
-    const model = new MLP(3, [4, 4, 1]);
-    const params = model.parameters();
-    params.forEach((p, i) => (p.data = lecture.params[i]));
-    const L = loss(
-      LECTURE.xs.map((x) => model.forward(x)[0]),
-      LECTURE.ys,
-    );
+    const { params, L } = solutionLoss();
     L.backward();
     L.backward();
     expect(
