@@ -80,7 +80,7 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
     detail:
       results.parameters.ok || record.count === spec.params.length
         ? wrong.map((s) => results[s].detail).join(' ')
-        : `${results.parameters.detail} Nothing else is compared until it returns them all.`,
+        : `${results.parameters.detail} Nothing else is compared until it ${record.failedAt === 'parameters' ? 'runs' : 'returns them all'}.`,
     record,
     // A run through every stage (the random datasets) earns a share per stage right; a lecture case is one stage.
     ...(spec.stages.length === STAGES.length ? { fraction: okCount / own.length } : {}),

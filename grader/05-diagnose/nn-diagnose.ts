@@ -59,10 +59,17 @@ export function sameRecord(s: TrainingRecord, m: TrainingRecord, tol: Tolerance,
 }
 
 /** What parameters() gave instead of the right count, in words. */
-function returned(got: number | string, record: TrainingRecord): string {
-  if (typeof got === 'number') return `parameters() returns ${got} Value${got === 1 ? '' : 's'}`;
-  if (record.error) return `new MLP(...) or its parameters() threw ${record.error.name}`;
-  return `parameters() returns a value that is ${got}`;
+function miscount(
+  got: number | string,
+  record: TrainingRecord,
+  net: string,
+  shape: { count: number; weights: number; neurons: number },
+): string {
+  const cannot = 'the grader cannot set the network, so nothing else is compared';
+  if (typeof got !== 'number' && record.error)
+    return `new ${net} or its parameters() threw ${record.error.name}: until it runs, ${cannot}.`;
+  const gave = typeof got === 'number' ? `${got} Value${got === 1 ? '' : 's'}` : `a value that is ${got}`;
+  return `parameters() returns ${gave}, but ${net} has ${shape.count} (${shape.weights} weights and ${shape.neurons} biases, layer by layer, neuron by neuron). Until it returns them all, ${cannot}.`;
 }
 
 function note(ids: string[], kind: CaseNote['kind'], text: string): CaseNote {
@@ -115,7 +122,7 @@ export function diagnoseTraining(
           note(
             [],
             'unexplained',
-            `${returned(got, judged.get(c.id)!.record!)}, but ${net} has ${count} (${weights} weights and ${neurons} biases, layer by layer, neuron by neuron). Until it returns them all, the grader cannot set the network, so nothing else is compared.`,
+            miscount(got, judged.get(c.id)!.record!, net, parameterShape(c.training!.nin, c.training!.nouts)),
           ),
         );
       }
