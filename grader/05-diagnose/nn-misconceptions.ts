@@ -27,7 +27,7 @@ export const TRAINING_MISCONCEPTIONS: TrainingMisconception[] = [
     rule: 'training loop',
     exercise: 'zero-grad',
     title: 'Gradients are never set back to zero, so each step adds to the last',
-    hint: 'Remember b = a + a, where a.grad had to be 2 because every backward rule adds (+=) to .grad. The same += means a second backward() adds to the gradients of the first: without model.zeroGrad() before loss.backward(), the last step leaks into this one. On the lecture\'s data that can even make the loss drop faster, which is why "the loss went down" proves nothing.',
+    hint: 'Remember b = a + a, where a.grad had to be 2 because every backward rule adds (+=) to .grad. The same += means a second backward() adds to the gradients of the first: without model.zeroGrad() before loss.backward(), the last step leaks into this one, and a zeroGrad() that clears only some parameters (one layer, say) leaks into all the others. It must reach every Value that parameters() returns. On the lecture\'s data that can even make the loss drop faster, which is why "the loss went down" proves nothing.',
     variants: [{ forgotZeroGrad: true }],
   },
   {
@@ -35,7 +35,7 @@ export const TRAINING_MISCONCEPTIONS: TrainingMisconception[] = [
     rule: 'training loop',
     exercise: 'train-step',
     title: 'The update climbs the gradient (p.data += lr * p.grad)',
-    hint: 'The gradient points in the direction in which the loss grows fastest. To make the loss smaller, each parameter moves the other way: p.data -= lr * p.grad.',
+    hint: 'The gradient points in the direction in which the loss grows fastest. To make the loss smaller, each parameter moves the other way: p.data -= lr * p.grad, for the weights and the biases alike.',
     variants: [{ stepWrongSign: true }],
   },
   {
