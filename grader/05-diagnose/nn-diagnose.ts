@@ -11,6 +11,7 @@
 import type { CaseDef } from '../cases/case-list.ts';
 import { referenceFor, type LoopFlaws } from '../cases/nn/reference-training.ts';
 import type { TrainingRecord } from '../cases/nn/training-record.ts';
+import { andList } from '../cases/nn/parameter-roles.ts';
 import { parameterShape } from '../cases/nn/training-spec.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
@@ -89,8 +90,8 @@ export function diagnoseTraining(
   if (engine) {
     const what =
       engine.rules.length > 0
-        ? `your engine's ${engine.rules.join(' and ')} rule${engine.rules.length > 1 ? 's are' : ' is'} wrong${engine.ids.length > 0 ? ` (${engine.ids.join(', ')})` : ''}`
-        : `your engine still fails the first assignment's ${engine.exercises.join(', ')} cases`;
+        ? `your engine's ${andList(engine.rules)} rule${engine.rules.length > 1 ? 's are' : ' is'} wrong${engine.ids.length > 0 ? ` (${engine.ids.join(', ')})` : ''}`
+        : `your engine still fails the first assignment's ${andList(engine.exercises)} cases`;
     const text = `These fail because ${what}; fix the first assignment first. Your nn.ts runs on your own engine, so no network can train right until it does.`;
     for (const c of failing)
       perCase.set(c.id, { ids: engine.ids, kind: 'prerequisite', note: text, hints: engine.hints });
