@@ -10,7 +10,10 @@ import { referenceFor } from '../cases/nn/reference-training.ts';
 import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
 import { STAGES, type Stage, type TrainingSpec } from '../cases/nn/training-spec.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
+import { andList, parameterName } from '../cases/nn/parameter-roles.ts';
 import { judge, type Judgement } from './compare.ts';
+import { decodeOrder, describeOrder, isInOrder } from './parameter-order.ts';
+import { asRecord } from './training-record-check.ts';
 import { close, show, type Tolerance } from './tolerance.ts';
 
 type Num = number | string;
@@ -21,7 +24,7 @@ export interface StageResult {
   detail: string;
 }
 
-const WHAT: Record<Stage, string> = {
+export const STAGE_NAMES: Record<Stage, string> = {
   parameters: 'parameters()',
   forward: 'the forward pass',
   loss: 'the loss',
@@ -29,6 +32,19 @@ const WHAT: Record<Stage, string> = {
   step: 'the first trainStep',
   training: 'the further training steps',
 };
+
+/** What runs in each stage, for "... threw TypeError". */
+const RUNS: Record<Stage, string> = {
+  parameters: 'new MLP(...) or parameters()',
+  forward: 'the forward pass',
+  loss: 'loss()',
+  backward: 'loss.backward()',
+  step: 'the first trainStep',
+  training: 'a further training step',
+};
+
+/** The stages whose name is plural, for the verb that follows it. */
+const PLURAL = new Set<Stage>(['backward', 'training']);
 
 export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgement {
   if (outcome.kind !== 'reply') return judge(c, outcome, tol);
@@ -61,14 +77,15 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
     };
   const wrong = spec.stages.filter((stage) => !results[stage].ok);
   const thrown =
-    record.error && wrong.includes(record.failedAt!) ? ` (${record.error.name} in ${WHAT[record.failedAt!]})` : '';
+    record.error && wrong.includes(record.failedAt!) ? ` (${record.error.name} in ${RUNS[record.failedAt!]})` : '';
   return {
     status: 'fail',
-    summary: `${capital(wrong.map((s) => WHAT[s]).join(', '))} ${wrong.length > 1 ? 'differ' : 'differs'} from the reference${thrown}.`,
+    summary: `${capital(andList(wrong.map((s) => STAGE_NAMES[s])))} ${wrong.length > 1 || PLURAL.has(wrong[0]) ? 'differ' : 'differs'} from the reference${thrown}.`,
     // With no parameter set, every later stage says only "not compared": the count is the whole story.
-    detail: results.parameters.ok
-      ? wrong.map((s) => results[s].detail).join(' ')
-      : `${results.parameters.detail} Nothing else is compared until it returns them all.`,
+    detail:
+      results.parameters.ok || record.count === spec.params.length
+        ? wrong.map((s) => results[s].detail).join(' ')
+        : `${results.parameters.detail} Nothing else is compared until it ${record.failedAt === 'parameters' ? 'runs' : 'returns them all'}.`,
     record,
     // A run through every stage (the random datasets) earns a share per stage right; a lecture case is one stage.
     ...(spec.stages.length === STAGES.length ? { fraction: okCount / own.length } : {}),
@@ -76,8 +93,9 @@ export function judgeTraining(c: CaseDef, outcome: CaseOutcome, tol: Tolerance):
   };
 }
 
+/** The first letter up, unless the sentence starts with code (parameters()), which keeps its spelling. */
 function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^\w+\(\)/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every stage's verdict; a stage after a wrong parameter count is not compared, since no parameter could be set. */
@@ -85,27 +103,34 @@ export function compareStages(spec: TrainingSpec, record: TrainingRecord, tol: T
   const expected = referenceFor(spec);
   const out = {} as Record<Stage, StageResult>;
   const countOk = record.count === expected.count;
-  out.parameters = countOk
-    ? { ok: true, detail: `parameters() returns all ${expected.count} Values.` }
-    : {
-        ok: false,
-        detail: `parameters() returns ${describeCount(record.count)} but MLP(${spec.nin}, [${spec.nouts.join(', ')}]) has ${expected.count}.`,
-      };
+  // The order is judged only when the probe could read it back; a doubt is not a failure.
+  const order = countOk ? decodeOrder(spec.nin, spec.nouts, record.order) : undefined;
+  out.parameters =
+    record.failedAt === 'parameters' && record.error
+      ? { ok: false, detail: `${RUNS.parameters} threw ${record.error.name}: ${record.error.message}.` }
+      : !countOk
+        ? {
+            ok: false,
+            detail: `parameters() returns ${describeCount(record.count)} but MLP(${spec.nin}, [${spec.nouts.join(', ')}]) has ${expected.count}.`,
+          }
+        : order && !isInOrder(order)
+          ? { ok: false, detail: describeOrder(spec.nin, spec.nouts, order) }
+          : { ok: true, detail: `parameters() returns all ${expected.count} Values${order ? ', in order' : ''}.` };
   for (const stage of STAGES.slice(1)) {
     if (!countOk)
       out[stage] = { ok: false, detail: `Not compared: the grader could not set the network's parameters.` };
     else if (record.failedAt === stage)
       out[stage] = {
         ok: false,
-        detail: `${capital(WHAT[stage])} threw ${record.error!.name}: ${record.error!.message}.`,
+        detail: `${capital(RUNS[stage])} threw ${record.error!.name}: ${record.error!.message}.`,
       };
-    else out[stage] = compareStage(stage, record, expected, tol);
+    else out[stage] = compareStage(stage, spec, record, expected, tol);
   }
   return out;
 }
 
 function describeCount(count: number | string): string {
-  return typeof count === 'number' ? `${count} Value${count === 1 ? '' : 's'}` : count;
+  return typeof count === 'number' ? `${count} Value${count === 1 ? '' : 's'}` : `a value that is ${count}`;
 }
 
 function firstOff(student: Num[] | undefined, reference: number[], tol: Tolerance): number {
@@ -113,8 +138,15 @@ function firstOff(student: Num[] | undefined, reference: number[], tol: Toleranc
   return reference.findIndex((r, i) => !close(student[i], r, tol));
 }
 
-function compareStage(stage: Stage, s: TrainingRecord, r: TrainingRecord, tol: Tolerance): StageResult {
-  const ok = { ok: true, detail: `${capital(WHAT[stage])} matches.` };
+function compareStage(
+  stage: Stage,
+  spec: TrainingSpec,
+  s: TrainingRecord,
+  r: TrainingRecord,
+  tol: Tolerance,
+): StageResult {
+  const ok = { ok: true, detail: `${capital(STAGE_NAMES[stage])} ${PLURAL.has(stage) ? 'match' : 'matches'}.` };
+  const name = (i: number) => parameterName(spec.nin, spec.nouts, i);
   const at = (list: Num[] | undefined, i: number) => show(list?.[i] ?? 'missing');
   switch (stage) {
     case 'forward': {
@@ -133,7 +165,7 @@ function compareStage(stage: Stage, s: TrainingRecord, r: TrainingRecord, tol: T
         ? ok
         : {
             ok: false,
-            detail: `After loss.backward(), parameter ${i}'s grad is ${at(s.grads, i)} but should be ${show(r.grads![i] as number)}.`,
+            detail: `After loss.backward(), the grad of ${name(i)} is ${at(s.grads, i)} but should be ${show(r.grads![i] as number)}.`,
           };
     }
     case 'step': {
@@ -147,7 +179,7 @@ function compareStage(stage: Stage, s: TrainingRecord, r: TrainingRecord, tol: T
         ? ok
         : {
             ok: false,
-            detail: `After the first trainStep, parameter ${i} is ${at(s.step?.params, i)} but should be ${show(r.step!.params[i] as number)}.`,
+            detail: `After the first trainStep, ${name(i)} is ${at(s.step?.params, i)} but should be ${show(r.step!.params[i] as number)}.`,
           };
     }
     case 'training': {
@@ -158,7 +190,7 @@ function compareStage(stage: Stage, s: TrainingRecord, r: TrainingRecord, tol: T
         return {
           ok: false,
           detail: lossOk
-            ? `After training step ${k + 2}, parameter ${i} is ${at(s.trajectory?.[k], i)} but should be ${show(r.trajectory![k][i] as number)}.`
+            ? `After training step ${k + 2}, ${name(i)} is ${at(s.trajectory?.[k], i)} but should be ${show(r.trajectory![k][i] as number)}.`
             : `Training step ${k + 2} returned the loss ${at(s.losses, k)} but should return ${show(r.losses![k] as number)}.`,
         };
       }
@@ -187,6 +219,7 @@ export function trainingView(spec: TrainingSpec, s: TrainingRecord, tol: Toleran
       view.parts = {
         step: k + 1,
         parameter: i,
+        role: parameterName(spec.nin, spec.nouts, i),
         student: studentSteps[k][i] ?? 'missing',
         expected: referenceSteps[k][i],
       };
@@ -194,42 +227,4 @@ export function trainingView(spec: TrainingSpec, s: TrainingRecord, tol: Toleran
     }
   }
   return view;
-}
-
-const isNum = (v: unknown): v is Num => typeof v === 'number' || typeof v === 'string';
-const isNums = (v: unknown, max = 10_000): v is Num[] => Array.isArray(v) && v.length <= max && v.every(isNum);
-
-/** The record, if it has the shape the sandbox promises; untrusted until here. */
-export function asRecord(value: unknown): TrainingRecord | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const v = value as Record<string, unknown>;
-  if (!isNum(v.count)) return undefined;
-  if (v.forward !== undefined && !isNums(v.forward)) return undefined;
-  if (v.loss !== undefined && !isNum(v.loss)) return undefined;
-  if (v.grads !== undefined && !isNums(v.grads)) return undefined;
-  const step = v.step as { returned?: unknown; params?: unknown } | undefined;
-  if (step !== undefined && (typeof step !== 'object' || !isNum(step?.returned) || !isNums(step?.params)))
-    return undefined;
-  if (v.losses !== undefined && !isNums(v.losses)) return undefined;
-  if (
-    v.trajectory !== undefined &&
-    !(Array.isArray(v.trajectory) && v.trajectory.length <= 1000 && v.trajectory.every((t) => isNums(t)))
-  )
-    return undefined;
-  if (v.failedAt !== undefined && !(STAGES as readonly unknown[]).includes(v.failedAt)) return undefined;
-  const error = v.error as { name?: unknown; message?: unknown } | undefined;
-  if (error !== undefined && (typeof error?.name !== 'string' || typeof error?.message !== 'string')) return undefined;
-  return {
-    count: v.count,
-    ...(v.forward !== undefined ? { forward: v.forward as Num[] } : {}),
-    ...(v.loss !== undefined ? { loss: v.loss as Num } : {}),
-    ...(v.grads !== undefined ? { grads: v.grads as Num[] } : {}),
-    ...(step !== undefined ? { step: { returned: step.returned as Num, params: step.params as Num[] } } : {}),
-    ...(v.losses !== undefined ? { losses: v.losses as Num[] } : {}),
-    ...(v.trajectory !== undefined ? { trajectory: v.trajectory as Num[][] } : {}),
-    ...(v.failedAt !== undefined ? { failedAt: v.failedAt as Stage } : {}),
-    ...(error !== undefined
-      ? { error: { name: String(error.name).slice(0, 200), message: String(error.message).slice(0, 1000) } }
-      : {}),
-  };
 }

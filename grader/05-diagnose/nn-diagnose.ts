@@ -4,18 +4,22 @@
  *     cases, every failing case of this one is put down to that, not to nn.ts;
  *  2. parameters(): when its count is wrong no parameter could be set, and
  *     the count says why (the weights alone: the biases are missing);
- *  3. the loop: the mutant (or pair of mutants) whose whole record, stage by
- *     stage and step by step, equals the student's on every case.
+ *  3. the loop: the mutant (or pair of mutants, ./nn-candidates.ts) whose
+ *     whole record, stage by stage and step by step, equals the student's on
+ *     every case; when none does, what the failing cases have in common.
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import { referenceFor, type LoopFlaws } from '../cases/nn/reference-training.ts';
 import type { TrainingRecord } from '../cases/nn/training-record.ts';
+import { andList } from '../cases/nn/parameter-roles.ts';
 import { parameterShape } from '../cases/nn/training-spec.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
 import type { Diagnosis } from './diagnose.ts';
 import type { CaseNote } from './notes.ts';
-import { TRAINING_MISCONCEPTIONS, TRAINING_MISCONCEPTION_BY_ID } from './nn-misconceptions.ts';
+import { TRAINING_MISCONCEPTION_BY_ID } from './nn-misconceptions.ts';
+import { loopCandidates } from './nn-candidates.ts';
+import { evidence, inCommon, whichParameters } from './nn-notes.ts';
 
 /** The student's engine fails the first assignment: which mistakes, in which rules. */
 export interface EnginePrerequisite {
@@ -34,9 +38,15 @@ const eqAll = (a: Num[] | undefined, b: Num[] | undefined, tol: Tolerance) =>
   (a === undefined && b === undefined) ||
   (a !== undefined && b !== undefined && a.length === b.length && b.every((x, i) => eq(a[i], x, tol)));
 
-/** The student's record equals the mutant's at every stage. */
-export function sameRecord(s: TrainingRecord, m: TrainingRecord, tol: Tolerance): boolean {
+/**
+ * The student's record equals the mutant's at every stage. The grads left
+ * after the first step are compared only when asked: they tell a loop that
+ * clears the gradients after backward() from one that updates before it
+ * (both move nothing), and a right loop may leave them either way.
+ */
+export function sameRecord(s: TrainingRecord, m: TrainingRecord, tol: Tolerance, gradsAfterStep = false): boolean {
   if (s.error || s.count !== m.count) return false;
+  if (gradsAfterStep && !eqAll(s.step?.grads, m.step?.grads, tol)) return false;
   return (
     eqAll(s.forward, m.forward, tol) &&
     eq(s.loss, m.loss, tol) &&
@@ -49,22 +59,18 @@ export function sameRecord(s: TrainingRecord, m: TrainingRecord, tol: Tolerance)
   );
 }
 
-interface Candidate {
-  ids: string[];
-  flaws: LoopFlaws;
-}
-
-let candidates: Candidate[] | undefined;
-
-/** Every loop mistake alone, then every pair (a loop can be wrong twice). */
-function loopCandidates(): Candidate[] {
-  if (candidates) return candidates;
-  const singles = TRAINING_MISCONCEPTIONS.filter((m) => m.flaws).map((m) => ({ ids: [m.id], flaws: m.flaws! }));
-  const pairs: Candidate[] = [];
-  for (let i = 0; i < singles.length; i++)
-    for (let j = i + 1; j < singles.length; j++)
-      pairs.push({ ids: [...singles[i].ids, ...singles[j].ids], flaws: { ...singles[i].flaws, ...singles[j].flaws } });
-  return (candidates = [...singles, ...pairs]);
+/** What parameters() gave instead of the right count, in words. */
+function miscount(
+  got: number | string,
+  record: TrainingRecord,
+  net: string,
+  shape: { count: number; weights: number; neurons: number },
+): string {
+  const cannot = 'the grader cannot set the network, so nothing else is compared';
+  if (typeof got !== 'number' && record.error)
+    return `new ${net} or its parameters() threw ${record.error.name}: until it runs, ${cannot}.`;
+  const gave = typeof got === 'number' ? `${got} Value${got === 1 ? '' : 's'}` : `a value that is ${got}`;
+  return `parameters() returns ${gave}, but ${net} has ${shape.count} (${shape.weights} weights and ${shape.neurons} biases, layer by layer, neuron by neuron). Until it returns them all, ${cannot}.`;
 }
 
 function note(ids: string[], kind: CaseNote['kind'], text: string): CaseNote {
@@ -84,8 +90,8 @@ export function diagnoseTraining(
   if (engine) {
     const what =
       engine.rules.length > 0
-        ? `your engine's ${engine.rules.join(' and ')} rule${engine.rules.length > 1 ? 's are' : ' is'} wrong${engine.ids.length > 0 ? ` (${engine.ids.join(', ')})` : ''}`
-        : `your engine still fails the first assignment's ${engine.exercises.join(', ')} cases`;
+        ? `your engine's ${andList(engine.rules)} rule${engine.rules.length > 1 ? 's are' : ' is'} wrong${engine.ids.length > 0 ? ` (${engine.ids.join(', ')})` : ''}`
+        : `your engine still fails the first assignment's ${andList(engine.exercises)} cases`;
     const text = `These fail because ${what}; fix the first assignment first. Your nn.ts runs on your own engine, so no network can train right until it does.`;
     for (const c of failing)
       perCase.set(c.id, { ids: engine.ids, kind: 'prerequisite', note: text, hints: engine.hints });
@@ -117,7 +123,7 @@ export function diagnoseTraining(
           note(
             [],
             'unexplained',
-            `parameters() returns ${typeof got === 'number' ? `${got} Values` : got}, but ${net} has ${count} (${weights} weights and ${neurons} biases, layer by layer, neuron by neuron). Until it returns them all, the grader cannot set the network, so nothing else is compared.`,
+            miscount(got, judged.get(c.id)!.record!, net, parameterShape(c.training!.nin, c.training!.nouts)),
           ),
         );
       }
@@ -130,22 +136,38 @@ export function diagnoseTraining(
   }
 
   const compared = cases.filter((c) => judged.get(c.id)!.record);
-  const explains = (cand: Candidate) =>
-    compared.every((c) => sameRecord(judged.get(c.id)!.record!, referenceFor(c.training!, cand.flaws), tol));
-  const found = loopCandidates().find(explains);
+  const found = explaining(compared, judged, tol);
   if (found) {
     const titles = found.ids.map((id) => TRAINING_MISCONCEPTION_BY_ID.get(id)!.title).join('; and ');
-    for (const c of failing) perCase.set(c.id, note(found.ids, 'explained', `Likely cause: ${titles}.`));
+    for (const c of failing) {
+      const flaws = found.flaws.get(c.id)!;
+      const more = [whichParameters(c, flaws), evidence(c, flaws, judged.get(c.id)!.record!)].filter(Boolean);
+      perCase.set(c.id, note(found.ids, 'explained', [`Likely cause: ${titles}.`, ...more].join(' ')));
+    }
     return { ids: found.ids, explainsAll: true, perCase };
   }
-  for (const c of failing)
-    perCase.set(
-      c.id,
-      note(
-        [],
-        'unexplained',
-        'No common mistake of the training loop matches your numbers here, so compare each stage with the lecture: forward, loss, zeroGrad, backward, update.',
-      ),
-    );
+  const text = inCommon(failing, judged, tol);
+  for (const c of failing) perCase.set(c.id, note([], 'unexplained', text));
   return { ids: [], explainsAll: false, perCase };
+}
+
+/** The first candidate whose mutant, case by case, reproduces every compared record whole. */
+function explaining(
+  compared: CaseDef[],
+  judged: Map<string, Judgement>,
+  tol: Tolerance,
+): { ids: string[]; flaws: Map<string, LoopFlaws> } | undefined {
+  for (const cand of loopCandidates()) {
+    const flaws = new Map<string, LoopFlaws>();
+    const fits = compared.every((c) => {
+      const record = judged.get(c.id)!.record!;
+      const f = cand.flawsFor(c, record, tol);
+      if (!f) return false;
+      flaws.set(c.id, f);
+      const afterStep = f.zeroGradAfterBackward === true || f.stepBeforeBackward === 'frozen';
+      return sameRecord(record, referenceFor(c.training!, f), tol, afterStep);
+    });
+    if (fits) return { ids: cand.ids, flaws };
+  }
+  return undefined;
 }

@@ -101,3 +101,36 @@ export function mostDifferent(a: number[], b: number[]): number {
   for (let i = 1; i < a.length; i++) if (Math.abs(a[i] - b[i]) > Math.abs(a[best] - b[best])) best = i;
   return best;
 }
+
+/** What parameters()[k] is in that order: "layer 0, neuron 1, bias" or "layer 0, neuron 1, weight 2". */
+export function roleName(k: number, nin: number, nouts: number[]): string {
+  const widths = [nin, ...nouts];
+  for (const [layer, nout] of nouts.entries()) {
+    const size = widths[layer] + 1;
+    if (k < nout * size) {
+      const neuron = Math.floor(k / size);
+      const i = k % size;
+      return `layer ${layer}, neuron ${neuron}, ${i === widths[layer] ? 'bias' : `weight ${i}`}`;
+    }
+    k -= nout * size;
+  }
+  return 'no parameter';
+}
+
+/** "parameter 3 (layer 0, neuron 0, bias)": the place a student can count to, and what it holds. */
+export function parameterName(k: number, nin: number, nouts: number[]): string {
+  return `parameter ${k} (${roleName(k, nin, nouts)})`;
+}
+
+/**
+ * Reads a one-layer network's parameters back through its forward pass, in
+ * parameters() order: at x = 0 output n is tanh(b), at the unit vector e_i
+ * it is tanh(w_i + b). What comes back is each neuron's [...w, b] as the
+ * forward pass uses them, to compare with the values set through parameters().
+ */
+export function readBack(forward: (x: number[]) => Array<{ data: number }>, nin: number, nout: number): number[] {
+  const at = (x: number[]) => forward(x).map((v) => Math.atanh(v.data));
+  const zero = at(Array.from({ length: nin }, () => 0));
+  const unit = Array.from({ length: nin }, (_, i) => at(Array.from({ length: nin }, (_, j) => (j === i ? 1 : 0))));
+  return Array.from({ length: nout }, (_, n) => [...unit.map((u) => u[n] - zero[n]), zero[n]]).flat();
+}

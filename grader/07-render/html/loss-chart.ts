@@ -54,7 +54,7 @@ export function lossChart(view: TrainingView): LossChart | undefined {
   ].join('');
   const svg = `<svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${axis}${marks}${line(reference, '#1a7f37', '')}${line(student, '#cf222e', '4 3')}</svg>`;
   const parts = view.parts
-    ? `The runs part at step ${view.parts.step}, first at parameter ${view.parts.parameter} (in parameters() order): yours is ${show(view.parts.student)}, the reference's ${show(view.parts.expected)}.`
+    ? `The runs part at step ${view.parts.step}, first at ${view.parts.role ?? `parameter ${view.parts.parameter}`}, in parameters() order: yours is ${show(view.parts.student)}, the reference's ${show(view.parts.expected)}.`
     : '';
   const last = (s: Array<number | string>) => s[s.length - 1];
   return {

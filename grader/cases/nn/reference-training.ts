@@ -19,6 +19,24 @@ export interface LoopFlaws {
   zeroGradAfterBackward?: boolean;
   /** The loss adds up the differences, not their squares. */
   lossNotSquared?: boolean;
+  /** zeroGrad clears only these parameters (indices in parameters() order); the others leak. */
+  clears?: number[];
+  /** Only these parameters step uphill (p.data += lr * p.grad); the others step right. */
+  uphill?: number[];
+  /** The loss is the mean of the squared errors, not their sum. */
+  lossIsMean?: boolean;
+  /** The last layer has no tanh: its output is w · x + b itself. */
+  linearOutput?: boolean;
+  /** parameters()[k] is the Value in place order[k] of the contract's order ([...w, b], neuron by neuron, layer by layer). */
+  order?: number[];
+  /**
+   * The update runs before this step's backward pass: `lagging` updates after
+   * the loss and then zeroes and runs backward, `update-first` updates before
+   * the forward pass, `frozen` zeroes first and so always updates by zero.
+   */
+  stepBeforeBackward?: 'lagging' | 'update-first' | 'frozen';
+  /** loss.backward() runs twice in one step. */
+  backwardTwice?: boolean;
 }
 
 interface Neuron {
@@ -26,7 +44,7 @@ interface Neuron {
   b: Value;
 }
 
-function build(spec: TrainingSpec): { layers: Neuron[][]; params: Value[] } {
+function build(spec: TrainingSpec, flaws: LoopFlaws): { layers: Neuron[][]; params: Value[] } {
   const sizes = [spec.nin, ...spec.nouts];
   const layers = spec.nouts.map((nout, l) =>
     Array.from({ length: nout }, () => ({
@@ -34,18 +52,19 @@ function build(spec: TrainingSpec): { layers: Neuron[][]; params: Value[] } {
       b: new Value(0),
     })),
   );
-  const params = layers.flatMap((layer) => layer.flatMap((n) => [...n.w, n.b]));
+  const inOrder = layers.flatMap((layer) => layer.flatMap((n) => [...n.w, n.b]));
+  const params = flaws.order ? flaws.order.map((k) => inOrder[k]) : inOrder;
   params.forEach((p, i) => (p.data = spec.params[i]));
   return { layers, params };
 }
 
-function forward(layers: Neuron[][], x: number[]): Value {
+function forward(layers: Neuron[][], x: number[], flaws: LoopFlaws): Value {
   let input: Array<Value | number> = x;
-  for (const layer of layers) {
+  for (const [l, layer] of layers.entries()) {
     input = layer.map((n) => {
       let act = n.b;
       for (let i = 0; i < n.w.length; i++) act = act.add(n.w[i].mul(input[i]));
-      return act.tanh();
+      return flaws.linearOutput && l === layers.length - 1 ? act : act.tanh();
     });
   }
   return input[0] as Value;
@@ -57,33 +76,52 @@ function lossOf(preds: Value[], ys: number[], flaws: LoopFlaws): Value {
     const diff = p.add(-ys[i]);
     total = total.add(flaws.lossNotSquared ? diff : diff.mul(diff));
   });
-  return total;
+  return flaws.lossIsMean ? total.mul(1 / preds.length) : total;
 }
 
 /** Runs every stage, as the sandbox does on the student's code. */
 export function referenceTraining(spec: TrainingSpec, flaws: LoopFlaws = {}): TrainingRecord {
-  const { layers, params } = build(spec);
+  const { layers, params } = build(spec, flaws);
   const zero = () => params.forEach((p) => (p.grad = 0));
+  const uphill = new Set(flaws.uphill);
+  const clears = flaws.clears && new Set(flaws.clears);
+  // The student's zeroGrad(): all of it, part of it, or never called.
+  const zeroGrad = () => {
+    if (flaws.forgotZeroGrad) return;
+    params.forEach((p, i) => {
+      if (!clears || clears.has(i)) p.grad = 0;
+    });
+  };
+  const update = () =>
+    params.forEach((p, i) => (p.data += (flaws.stepWrongSign || uphill.has(i) ? 1 : -1) * spec.lr * p.grad));
+  const early = flaws.stepBeforeBackward;
   const trainStep = (): number => {
-    if (!flaws.forgotZeroGrad && !flaws.zeroGradAfterBackward) zero();
+    if (early === 'update-first') update();
+    if (!flaws.zeroGradAfterBackward && early !== 'lagging') zeroGrad();
     const L = lossOf(
-      spec.xs.map((x) => forward(layers, x)),
+      spec.xs.map((x) => forward(layers, x, flaws)),
       spec.ys,
       flaws,
     );
+    if (early === 'lagging') {
+      update();
+      zeroGrad();
+    }
+    if (early === 'frozen') update();
     L.backward();
-    if (flaws.zeroGradAfterBackward) zero();
-    for (const p of params) p.data += (flaws.stepWrongSign ? 1 : -1) * spec.lr * p.grad;
+    if (flaws.backwardTwice) L.backward();
+    if (flaws.zeroGradAfterBackward) zeroGrad();
+    if (!early) update();
     return L.data;
   };
-  const preds = spec.xs.map((x) => forward(layers, x));
+  const preds = spec.xs.map((x) => forward(layers, x, flaws));
   const L = lossOf(preds, spec.ys, flaws);
   const record: TrainingRecord = { count: params.length, forward: preds.map((p) => p.data), loss: L.data };
   L.backward();
   record.grads = params.map((p) => p.grad);
   zero(); // as the sandbox does before the first trainStep
   const returned = trainStep();
-  record.step = { returned, params: params.map((p) => p.data) };
+  record.step = { returned, params: params.map((p) => p.data), grads: params.map((p) => p.grad) };
   record.losses = [];
   record.trajectory = [];
   for (let s = 0; s < spec.steps; s++) {

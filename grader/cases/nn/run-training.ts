@@ -9,6 +9,7 @@
  */
 import type { TrainingRecord, TrainingRequest } from './training-record.ts';
 import { prng } from '../prng.ts';
+import { probeOrder } from './order-probe.ts';
 
 type Num = number | string;
 type Param = { data: unknown; grad: unknown };
@@ -74,7 +75,11 @@ export function runTraining(mod: Record<string, unknown>, request: TrainingReque
     for (const p of params) (p as Param).grad = 0;
     stage = 'step';
     const returned = trainStep(model, xs, request.ys.slice(), request.lr);
-    record.step = { returned: lossNumber(returned), params: params.map((p) => field(p, 'data')) };
+    record.step = {
+      returned: lossNumber(returned),
+      params: params.map((p) => field(p, 'data')),
+      grads: params.map((p) => field(p, 'grad')),
+    };
     stage = 'training';
     record.losses = [];
     record.trajectory = [];
@@ -87,6 +92,9 @@ export function runTraining(mod: Record<string, unknown>, request: TrainingReque
     record.failedAt = stage;
     record.error = describe(error);
   }
+  // Last, so that it draws no Math.random the run would have drawn.
+  if (typeof mod.MLP === 'function')
+    record.order = probeOrder(mod.MLP as Parameters<typeof probeOrder>[0], request.nin, request.nouts);
   return record;
 }
 

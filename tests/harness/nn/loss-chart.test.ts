@@ -11,7 +11,7 @@ describe('the loss chart of a training case', () => {
   it('draws the student and the reference as two lines, and says where the runs part', () => {
     const chart = lossChart({
       losses: { student: [4.46, 2.1, 0.3, 0.00002], reference: [4.46, 2.1, 0.9, 0.16] },
-      parts: { step: 2, parameter: 0, student: -0.92, expected: -0.919 },
+      parts: { step: 2, parameter: 3, role: 'parameter 3 (layer 0, neuron 0, bias)', student: -0.92, expected: -0.919 },
     })!;
     expect(chart.svg.match(/<polyline /g)).toHaveLength(2);
     expect(sanitizeSvg(chart.svg)).toBe(chart.svg);
@@ -19,7 +19,9 @@ describe('the loss chart of a training case', () => {
     expect(chart.summary).toBe(
       "Loss returned by each trainStep over 4 steps: yours ends at 0.00002, the reference's at 0.16.",
     );
-    expect(chart.parts).toMatch(/^The runs part at step 2, first at parameter 0/);
+    expect(chart.parts).toMatch(
+      /^The runs part at step 2, first at parameter 3 \(layer 0, neuron 0, bias\), in parameters\(\) order: yours is -0\.92/,
+    );
   });
 
   it('leaves out what is not a finite number, and prints none of it', () => {

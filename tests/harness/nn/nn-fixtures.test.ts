@@ -1,8 +1,10 @@
 /**
  * The second assignment graded end to end on real submissions (fixtures/nn):
  * correct loops in several styles get full marks, each loop mistake is named
- * on a fixture of its own, a wrong engine is blamed on the engine, and a
- * missing bias is told by the count of parameters().
+ * on a fixture of its own (and its partial or other shapes on theirs, with
+ * the parameters they touch named by role), a wrong engine is blamed on the
+ * engine, a missing bias is told by the count of parameters(), and a mistake
+ * no mutant explains gets no name, only what its failing cases share.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,33 @@ import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { fixtureFolders, gradePaths, resultFor } from '../support/fixture-class.ts';
 
 const folders = fixtureFolders('nn');
+
+/** Other shapes of a misconception, each on a fixture of its own: the id, and what the detail or note must say. */
+const SHAPES: Record<string, { id: string; note: RegExp }> = {
+  'forgot-zero-grad-last-layer': {
+    id: 'forgot-zero-grad',
+    note: /zeroGrad\(\) clears only the 5 parameters of layer 2; the other 36 of 41 gradients leak into the next step: the 36 parameters of layers 0 and 1\./,
+  },
+  'step-wrong-sign-biases': {
+    id: 'step-wrong-sign',
+    note: /Only the 9 biases step uphill \(p\.data \+= lr \* p\.grad\); the other 32 of 41 parameters step downhill/,
+  },
+  'step-wrong-sign-weights': { id: 'step-wrong-sign', note: /Only the 32 weights step uphill/ },
+  'parameters-layers-reversed': { id: 'parameters-wrong-order', note: /lists the layers last first/ },
+  'step-before-backward-frozen': { id: 'step-before-backward', note: /No parameter ever moves/ },
+};
+
+/**
+ * Fixtures that must get no name at all, and what their note says instead.
+ * The quartered loss is the mean on the lecture's four examples by
+ * coincidence: the random datasets, of other sizes, withhold the name.
+ */
+const UNNAMED: Record<string, RegExp> = {
+  'unexplained-loss-quartered':
+    /^Every failing case first goes wrong at the loss: parameters\(\) and the forward pass match the reference\./,
+  'unexplained-loss-adds-target':
+    /^Every failing case first goes wrong at the loss: parameters\(\) and the forward pass match the reference\./,
+};
 const names = folders.map((f) => path.basename(f));
 let results: Map<string, SubmissionResult>;
 
@@ -23,6 +52,68 @@ describe('grading the second assignment (--assignment nn)', () => {
   it('has a fixture for every misconception of the assignment, and correct ones in several styles', () => {
     for (const m of TRAINING_MISCONCEPTIONS) expect(names).toContain(m.id);
     expect(names.filter((n) => n.startsWith('correct-')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('knows what every fixture must be named: correct, an id, a shape of one, the engine, or nothing', () => {
+    const ids = new Set(TRAINING_MISCONCEPTIONS.map((m) => m.id));
+    const unlisted = names.filter(
+      (n) => !n.startsWith('correct-') && !ids.has(n) && !SHAPES[n] && !UNNAMED[n] && n !== 'engine-mul-uses-own-value',
+    );
+    expect(unlisted).toEqual([]);
+  });
+
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    it(`names ${shape.id} on ${name}, and says which parameters, or how`, () => {
+      const r = resultFor(results, name);
+      expect(r.misconceptions).toEqual([shape.id]);
+      expect(r.explainsAll).toBe(true);
+      const failed = r.tests.filter((t) => t.status !== 'pass');
+      expect(failed.length).toBeGreaterThan(0);
+      // The notes speak of the lecture's MLP(3, [4, 4, 1]); a random dataset's network has other sizes.
+      for (const t of failed.filter((x) => !x.id.startsWith('nn-random-')))
+        expect(`${t.detail} ${t.note}`).toMatch(shape.note);
+      for (const t of failed) expect(t.hints).toContain(TRAINING_MISCONCEPTIONS.find((m) => m.id === shape.id)!.hint);
+    });
+  }
+
+  for (const [name, note] of Object.entries(UNNAMED)) {
+    it(`names nothing on ${name}, and says what its failing cases have in common`, () => {
+      const r = resultFor(results, name);
+      expect(r.misconceptions).toEqual([]);
+      const failed = r.tests.filter((t) => t.status !== 'pass');
+      expect(failed.length).toBeGreaterThan(0);
+      for (const t of failed)
+        expect({ id: t.id, diagnosis: t.diagnosis, note: t.note }).toMatchObject({
+          diagnosis: 'unexplained',
+          note: expect.stringMatching(note),
+        });
+    });
+  }
+
+  it('reads the order of parameters() back: [b, ...w] fails "41 Values, in order", and the forward pass points at parameters()', () => {
+    const r = resultFor(results, 'parameters-wrong-order');
+    const byId = Object.fromEntries(r.tests.map((t) => [t.id, t]));
+    expect(byId['nn-parameters'].status).toBe('fail');
+    expect(byId['nn-parameters'].detail).toMatch(/lists each neuron's bias before its weights, \[b, \.\.\.w\]/);
+    expect(byId['nn-forward'].detail).toMatch(/^parameters\(\) of MLP\(3, \[4, 4, 1\]\) lists each neuron's bias/);
+    expect(byId['nn-forward'].detail).not.toMatch(/Nothing else is compared/);
+  });
+
+  it('tells a linear last layer by an output no tanh can give, and a mean by its exact 1/n', () => {
+    const linear = resultFor(results, 'output-layer-linear').tests.find((t) => t.id === 'nn-forward')!;
+    expect(linear.note).toMatch(/An output of -1\.9\d+ lies outside \(-1, 1\), which no tanh can give/);
+    const mean = resultFor(results, 'loss-is-mean').tests.find((t) => t.id === 'nn-loss')!;
+    expect(mean.note).toMatch(/exactly 1\/4 of the sum of squared errors on these 4 examples/);
+    // A hidden case's values stay hidden.
+    const hidden = resultFor(results, 'output-layer-linear').tests.find((t) => t.id === 'nn-random-1')!;
+    expect(hidden.note).not.toMatch(/\d\.\d/);
+  });
+
+  it('names parameters by role as well as by index', () => {
+    const r = resultFor(results, 'step-wrong-sign-biases');
+    const t = r.tests.find((x) => x.id === 'nn-train-step')!;
+    expect(t.detail).toMatch(/^After the first trainStep, parameter 3 \(layer 0, neuron 0, bias\) is /);
+    expect(t.training!.parts).toMatchObject({ parameter: 3, role: 'parameter 3 (layer 0, neuron 0, bias)' });
   });
 
   it('gives full marks to every correct loop, whatever its style (classes, array methods, CommonJS in .ts or .js files, plain JS, zeroing at the end)', () => {

@@ -7,31 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referenceTraining } from '../../../grader/cases/nn/reference-training.ts';
-import {
-  drawParameters,
-  parameterShape,
-  randomDataset,
-  type TrainingSpec,
-} from '../../../grader/cases/nn/training-spec.ts';
-import { seedFrom } from '../../../grader/cases/generated.ts';
-import { MLP, trainStep, loss } from '../../../solutions/nn.ts';
+import { drawParameters, parameterShape, randomDataset } from '../../../grader/cases/nn/training-spec.ts';
+import { trainStep } from '../../../solutions/nn.ts';
 import { LECTURE, plainForward, plainGradient, plainLoss, plainTraining } from '../../support/plain-mlp.ts';
-
-const lecture: TrainingSpec = {
-  dataset: 'lecture',
-  nin: 3,
-  nouts: [4, 4, 1],
-  ...LECTURE,
-  params: drawParameters(seedFrom('lecture'), 41),
-  lr: 0.05,
-  steps: 2,
-  seed: 1,
-  stages: ['training'],
-};
-
-const near = (a: number, b: number, rel = 1e-6) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
-const allNear = (a: Array<number | string>, b: number[], rel = 1e-6) =>
-  a.length === b.length && a.every((x, i) => typeof x === 'number' && near(x, b[i], rel));
+import { allNear, lecture, near, solutionLoss } from '../support/lecture-training.ts';
 
 describe('the reference training run', () => {
   it('has 41 parameters for MLP(3, [4, 4, 1]), 32 of them weights', () => {
@@ -84,13 +63,7 @@ describe('the reference training run', () => {
 
   it("matches the course's own solution, solutions/nn.ts, on the reference engine", () => {
     const r = referenceTraining(lecture);
-    const model = new MLP(3, [4, 4, 1]);
-    const params = model.parameters();
-    params.forEach((p, i) => (p.data = lecture.params[i]));
-    const L = loss(
-      LECTURE.xs.map((x) => model.forward(x)[0]),
-      LECTURE.ys,
-    );
+    const { model, params, L } = solutionLoss();
     L.backward();
     expect(
       allNear(

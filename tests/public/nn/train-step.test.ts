@@ -14,6 +14,7 @@ import {
   plainTraining,
   setParameters,
   startingParameters,
+  parameterName,
 } from '../../support/plain-mlp';
 
 const LR = 0.05;
@@ -48,7 +49,7 @@ describe('nn · train-step', () => {
       const step = after[i] - start[i];
       expect(p).toHaveData(after[i], {
         in: 'one trainStep with lr = 0.05',
-        node: `parameter ${i}`,
+        node: parameterName(i, ...SIZES),
         hint: 'zeroGrad, forward every x, loss, backward, then p.data -= lr * p.grad for every parameter',
         mistakes: [
           {
@@ -73,7 +74,7 @@ describe('nn · train-step', () => {
     const i = mostDifferent(right.params[1], leaky);
     expect(m.parameters()[i]).toHaveData(right.params[1][i], {
       in: 'two trainSteps with lr = 0.05',
-      node: `parameter ${i}`,
+      node: parameterName(i, ...SIZES),
       hint: 'the first step is right but the second is not: look at what the second step starts from',
       mistakes: [
         {

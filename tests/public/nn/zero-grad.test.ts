@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { MLP, loss } from '../../../exercises/nn';
-import { LECTURE, plainGradient, setParameters, startingParameters } from '../../support/plain-mlp';
+import { LECTURE, parameterName, plainGradient, setParameters, startingParameters } from '../../support/plain-mlp';
 
 const LESSON =
   "gradients accumulate (+=), as in b = a + a where a.grad became 2; so a second backward() adds to the first one's gradients unless zeroGrad() sets every p.grad back to 0 in between";
@@ -25,11 +25,13 @@ describe('nn · zero-grad', () => {
     setParameters(model.parameters(), startingParameters(41));
     backwardOnce(model);
     model.zeroGrad();
-    model
-      .parameters()
-      .forEach((p, i) =>
-        expect(p).toHaveGrad(0, { in: 'backward(), then zeroGrad()', node: `parameter ${i}`, hint: LESSON }),
-      );
+    model.parameters().forEach((p, i) =>
+      expect(p).toHaveGrad(0, {
+        in: 'backward(), then zeroGrad()',
+        node: parameterName(i, 3, [4, 4, 1]),
+        hint: LESSON,
+      }),
+    );
   });
 
   test('backward, zeroGrad, backward again: the gradients of one pass, not two', () => {
@@ -43,7 +45,7 @@ describe('nn · zero-grad', () => {
     model.parameters().forEach((p, i) =>
       expect(p).toHaveGrad(expected[i], {
         in: "backward(), zeroGrad(), backward() on the lecture's examples",
-        node: `parameter ${i}`,
+        node: parameterName(i, 3, [4, 4, 1]),
         hint: 'check loss and forward first: if they pass, the difference is in zeroGrad',
         mistakes: [{ value: 2 * expected[i], means: LESSON }],
       }),
