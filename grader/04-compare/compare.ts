@@ -119,7 +119,8 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   const what = badValue
     ? `${first.id}.data is ${show(first.student.data)} but should be ${show(first.expected.data)}: the value computed in the forward pass is wrong, not only the gradient`
     : `${first.id}.grad is ${show(first.student.grad)} but should be ${show(first.expected.grad)}`;
-  const more = wrong.length > 1 ? ` (${wrong.length - 1} more node${wrong.length > 2 ? 's' : ''} differ)` : '';
+  const more =
+    wrong.length > 2 ? ` (${wrong.length - 1} more nodes differ)` : wrong.length === 2 ? ' (1 more node differs)' : '';
   return {
     status: 'fail',
     // No counts: the size of a hidden graph is itself a hint about its inputs.
@@ -192,10 +193,11 @@ function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Toleranc
   const wrong = keys.filter((k) => !close(got[k] ?? 'missing', want[k], tol));
   if (wrong.length === 0) return same('pass', `All ${keys.length} hand-computed gradients match.`);
   const first = wrong[0];
+  const notYet = `${wrong.length} of ${keys.length} hand-computed gradients ${wrong.length === 1 ? 'is' : 'are'} not right yet`;
   return {
     status: 'fail',
     fraction: (keys.length - wrong.length) / keys.length,
-    summary: `${wrong.length} of ${keys.length} hand-computed gradients are not right yet.`,
-    detail: `${wrong.length} of ${keys.length} hand-computed gradients are not right yet, e.g. dL/d${first} is ${show(got[first] ?? 'missing')} but should be ${show(want[first])}.`,
+    summary: `${notYet}.`,
+    detail: `${notYet}, e.g. dL/d${first} is ${show(got[first] ?? 'missing')} but should be ${show(want[first])}.`,
   };
 }

@@ -22,12 +22,20 @@ export interface Flaws {
    * topological sort without its visited set, so shared nodes run once per
    * path; 'descend': a recursive walk that runs each rule as it reaches the
    * node, once per path; 'bfs-repeat': a breadth-first queue without a
-   * visited set (once per path); 'bfs': breadth-first, each node once.
+   * visited set (once per path); 'bfs': breadth-first, each node once;
+   * 'preorder': depth first with a visited set, each rule run once, on the
+   * node's first visit (so sometimes before its last user has run);
+   * 'preorder-stack': the same with an explicit stack, marked when pushed and
+   * its children taken last first.
    */
-  order?: 'forward' | 'repeat' | 'descend' | 'bfs-repeat' | 'bfs';
+  order?: 'forward' | 'repeat' | 'descend' | 'bfs-repeat' | 'bfs' | 'preorder' | 'preorder-stack';
   /** Children kept in a Set, as many ports do: b + b lists b once, so a per-path walk reaches it once from there. */
   uniqueChildren?: boolean;
   unseeded?: boolean;
+  /** A new Value's grad is left undefined (`grad!: number`), so every sum with it is NaN. */
+  gradUndefined?: boolean;
+  /** add's rule loops over a Set of its children: in a + a, a is in the Set once and receives out.grad once. */
+  addOverChildSet?: boolean;
   negDetached?: boolean;
   subWrongSign?: boolean;
   reluOutput?: boolean;
@@ -50,7 +58,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
   const wrap = (x: M | number) => (x instanceof M ? x : new M(x));
 
   class M {
-    grad = 0;
+    grad: number = flaws.gradUndefined ? (undefined as unknown as number) : 0;
     _backward = () => {};
     constructor(
       public data: number,
@@ -63,7 +71,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       const share = flaws.addSplit ? 0.5 : 1;
       out._backward = () => {
         give('add', this, share, out.grad);
-        give('add', o, share, out.grad);
+        if (!(flaws.addOverChildSet && o === this)) give('add', o, share, out.grad);
       };
       return out;
     }
@@ -130,6 +138,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
 
   function order(root: M): M[] {
     if (flaws.order === 'descend' || flaws.order === 'bfs-repeat' || flaws.order === 'bfs') return walk(root);
+    if (flaws.order === 'preorder' || flaws.order === 'preorder-stack') return preorder(root);
     if (flaws.order === 'repeat') {
       // micrograd's build_topo without its visited set: a node reached along
       // two paths is listed, and run, twice. Iterative, as the long chain needs.
@@ -166,6 +175,37 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
 
   function children(n: M): M[] {
     return flaws.uniqueChildren ? [...new Set(n._prev)] : n._prev;
+  }
+
+  /** Each node once, in the order a depth-first walk with a visited set first reaches it. */
+  function preorder(root: M): M[] {
+    const seq: M[] = [];
+    const seen = new Set<M>();
+    if (flaws.order === 'preorder') {
+      // A recursive visit(n): if seen, return; mark; run n's rule; visit each child in turn.
+      const stack = [root];
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        seq.push(n);
+        for (let i = n._prev.length - 1; i >= 0; i--) stack.push(n._prev[i]);
+      }
+      return seq;
+    }
+    // stack.push(...n._prev) with a node marked as it is pushed: the last child is popped first.
+    const stack = [root];
+    seen.add(root);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      seq.push(n);
+      for (const c of n._prev)
+        if (!seen.has(c)) {
+          seen.add(c);
+          stack.push(c);
+        }
+    }
+    return seq;
   }
 
   /** The nodes in the order a walk from the output reaches them, each time it does (see Flaws.order). */

@@ -22,7 +22,7 @@ export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult,
   for (const e of s.errors) {
     lines.push(`  ${e.code}: ${locatedMessage(e)}`);
   }
-  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}: ${d.hint}`);
+  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${d.hint}`);
   const failing = s.tests.filter((t) => t.status !== 'pass' && !t.notAttempted);
   const notRun = failing.filter(wasNotRun);
   for (const t of failing.filter((x) => !wasNotRun(x))) {

@@ -48,7 +48,9 @@ export function scoreLine(s: SubmissionResult): string {
 
 /** The misconception hints as a Markdown list, one per diagnosis. */
 export function hintList(s: SubmissionResult): string[] {
-  return s.diagnoses.map((d) => `- **${mdText(d.title)}** (\`${d.id}\`): ${mdText(d.hint)}`);
+  return s.diagnoses.map(
+    (d) => `- **${mdText(d.title)}** (\`${d.id}\`${d.bonus ? ', bonus work' : ''}): ${mdText(d.hint)}`,
+  );
 }
 
 /** Why a submission could not be graded: the load errors with where they are. */
