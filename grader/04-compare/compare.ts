@@ -28,7 +28,7 @@ export interface NodeReport {
 }
 
 export interface Judgement {
-  status: 'pass' | 'fail' | 'error' | 'timeout';
+  status: 'pass' | 'fail' | 'error' | 'timeout' | 'not-attempted';
   /** Safe to show for any visibility: names no input or expected value. */
   summary: string;
   /** Names nodes and values: for visible cases and instructors. */
@@ -36,7 +36,7 @@ export interface Judgement {
   nodes?: NodeReport[];
   /** The student's numbers in node order, kept for diagnosis. */
   student?: { data: Num[]; grad: Num[] };
-  /** Optional work left alone: status stays 'fail' (the contract's four statuses), but it is never shown or counted as one. */
+  /** Optional work left alone (status 'not-attempted'): it earns nothing and is never a failure. */
   notAttempted?: boolean;
   /** Set when the case never ran: its code could not load, or earlier cases hung. */
   notRun?: NotRunCode;
@@ -94,7 +94,7 @@ function same(status: Judgement['status'], text: string): Judgement {
 /** `bonus op neg() is not attempted (...)` → `Not attempted (optional bonus): neg()`. */
 function notAttempted(why: string): Judgement {
   const op = /\b(\w+)\(\)/.exec(why)?.[1];
-  return { ...same('fail', `Not attempted (optional bonus)${op ? `: ${op}()` : ''}.`), notAttempted: true };
+  return { ...same('not-attempted', `Not attempted (optional bonus)${op ? `: ${op}()` : ''}.`), notAttempted: true };
 }
 
 function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tolerance): Judgement {
@@ -173,7 +173,7 @@ function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Toleranc
     if (c.kind === 'bonus' && (value === 'NaN' || value === 'undefined'))
       return {
         ...same(
-          'fail',
+          'not-attempted',
           `Not attempted (optional bonus): ${c.export!.name} is ${value === 'NaN' ? 'still NaN' : 'not exported'}.`,
         ),
         notAttempted: true,

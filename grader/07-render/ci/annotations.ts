@@ -70,7 +70,7 @@ export function renderAnnotations(
   }
   const notRun: TestResult[] = [];
   for (const test of submission.tests) {
-    if (test.status === 'pass' || test.notAttempted) continue;
+    if (test.status === 'pass' || test.status === 'not-attempted') continue;
     if (wasNotRun(test)) {
       notRun.push(test);
       continue;

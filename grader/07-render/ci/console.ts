@@ -23,7 +23,7 @@ export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult,
     lines.push(`  ${e.code}: ${locatedMessage(e)}`);
   }
   for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${d.hint}`);
-  const failing = s.tests.filter((t) => t.status !== 'pass' && !t.notAttempted);
+  const failing = s.tests.filter((t) => t.status !== 'pass' && t.status !== 'not-attempted');
   const notRun = failing.filter(wasNotRun);
   for (const t of failing.filter((x) => !wasNotRun(x))) {
     const hidden = concealedFromStudents(t, results, now) ? ' (hidden)' : '';
@@ -31,7 +31,7 @@ export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult,
   }
   if (notRun.length > 0) lines.push(`  ${notRun.length} case(s) not run: ${notRun[0].message}`);
   // Optional work left alone is not a problem to fix: one quiet line, no more.
-  const skipped = [...new Set(s.tests.filter((t) => t.notAttempted).map(attemptName))];
+  const skipped = [...new Set(s.tests.filter((t) => t.status === 'not-attempted').map(attemptName))];
   if (skipped.length > 0) lines.push(`  not attempted (optional): ${skipped.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -28,16 +28,18 @@ const ICONS: Record<TestResult['status'], string> = {
   fail: '❌',
   error: '💥',
   timeout: '⏱️',
+  // A bonus case nobody attempted is neither pass nor fail.
+  'not-attempted': '➖',
 };
 
-/** An icon for a test; a bonus case nobody attempted is neither pass nor fail. */
 export function statusIcon(test: TestResult): string {
-  return test.notAttempted ? '➖' : ICONS[test.status];
+  return ICONS[test.status];
 }
 
 export function statusWord(test: TestResult): string {
-  if (test.notAttempted) return 'not attempted';
-  return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out' }[test.status];
+  return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out', 'not-attempted': 'not attempted' }[
+    test.status
+  ];
 }
 
 /** `72 / 100 (72%)` and the bonus beside it when the course has any. */

@@ -153,8 +153,9 @@ describe('student code in every form (fixtures/ports)', () => {
     const bonus = r.tests.filter((t) => t.kind === 'bonus');
     expect(bonus.length).toBeGreaterThan(0);
     for (const t of bonus) {
-      expect({ id: t.id, notAttempted: t.notAttempted, points: t.points }).toEqual({
+      expect({ id: t.id, status: t.status, notAttempted: t.notAttempted, points: t.points }).toEqual({
         id: t.id,
+        status: 'not-attempted',
         notAttempted: true,
         points: 0,
       });

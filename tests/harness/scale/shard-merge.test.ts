@@ -67,7 +67,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
       durationMs: 1,
     }) as SubmissionResult;
   const results = (ids: string[], over: Partial<Results> = {}): Results => ({
-    version: 3,
+    version: 4,
     grader: { name: 'gradelab', version: '0.1.0' },
     generatedAt: '2026-01-01T00:00:00.000Z',
     config: { tolerance: { rtol: 1e-6, atol: 1e-9 }, timeouts: { caseMs: 1000, submissionMs: 10000 }, memoryMb: 128 },
