@@ -80,6 +80,8 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
     if (reply.error.name === 'NotAttempted' && c.kind === 'bonus') return notAttempted(reply.error.message);
+    // A required method the class lacks fails the cases that need it, as an unwritten rule does; it is no crash.
+    if (reply.error.name === 'MissingMethod') return same('fail', `${reply.error.message}.`);
     return same('error', `Your code threw ${reply.error.name}: ${reply.error.message}`);
   }
   return 'data' in reply
