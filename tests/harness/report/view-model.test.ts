@@ -166,7 +166,7 @@ describe('rows and summaries', () => {
       rowCss: 'row-divergence',
     });
     expect(table.rows[1]).toMatchObject({ id: 'b', opText: 'mul(a, a)', rowCss: 'row-ok' });
-    expect(table.summary).toBe('1 of 2 nodes differ; the first wrong gradient is at a.');
+    expect(table.summary).toBe('1 of 2 nodes differs; the first wrong gradient is at a.');
   });
 
   it('groups cases by exercise with point subtotals', () => {
