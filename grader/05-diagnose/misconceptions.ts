@@ -97,7 +97,8 @@ export const MISCONCEPTIONS: Misconception[] = [
   },
   {
     id: 'add-rule-loops-over-child-set',
-    rule: 'add',
+    // It shows only where a node is used twice: the accumulation exercise's cases.
+    rule: 'accumulation',
     bonus: false,
     title: "in a + a, a receives the gradient only once: add's rule loops over a Set of children, which holds a once",
     hint: 'In b = a + a, a is used twice, and each use sends out.grad back, so a.grad must be 2. A Set keeps a only once, so a rule that loops over the Set (for (const c of out._prev) c.grad += out.grad) gives a one share. Write the rule with the two operands themselves (this.grad += out.grad; other.grad += out.grad): each use then adds its own share, whether the children are kept in a Set or in an array.',
@@ -108,7 +109,7 @@ export const MISCONCEPTIONS: Misconception[] = [
     rule: 'backward',
     bonus: false,
     title: 'backward() runs the local rules out of order, or more than once per node',
-    hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting).",
+    hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting). A walk that runs each rule as it first reaches a node runs some too early, even with a visited set: build the whole order first (children before parents), then run the rules from the output back.",
     // Out of order, or once per path: a sort without its visited set, a recursive walk that runs each rule as it
     // descends, a breadth-first queue with or without a visited set; children in an array or in a Set.
     variants: [
