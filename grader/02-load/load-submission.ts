@@ -25,8 +25,7 @@ export const TRAINING_MODULES: StudentModule[] = ['engine', 'nn'];
  * A file that loaded keeps its blockers: those that depend on how the class
  * behaves are reported only once a case confirms them (03-sandbox/confirm-form.ts).
  */
-export type ModuleLoad =
-  { ok: true; prepared: PreparedFile; blockers: Blocker[] } | { ok: false; error: GraderError };
+export type ModuleLoad = { ok: true; prepared: PreparedFile; blockers: Blocker[] } | { ok: false; error: GraderError };
 
 export interface LoadedSubmission {
   id: string;

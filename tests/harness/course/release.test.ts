@@ -38,6 +38,7 @@ const EXPECTED_FILES = [
   'tests/support/bonus.ts',
   'tests/support/finite-diff.ts',
   'tests/support/matchers.ts',
+  'tests/support/missing-methods.ts',
   'tests/support/mistakes.ts',
   'tests/support/plain-mlp.ts',
   'tests/support/setup.ts',
@@ -130,7 +131,7 @@ describe('the released repository', () => {
       await copyFile(join(PACKAGE_ROOT, 'solutions', file), join(student.root, 'exercises', file));
     }
     const engineDone = vitest(student.root);
-    expect(engineDone.stdout + engineDone.stderr).toMatch(/Tests\s+11 failed \| 28 passed/);
+    expect(engineDone.stdout + engineDone.stderr).toMatch(/Tests\s+11 failed \| 29 passed/);
     expect(engineDone.stdout + engineDone.stderr).toContain('|nn| tests/public/nn/mlp.test.ts');
     expect(engineDone.stdout + engineDone.stderr).not.toMatch(/FAIL\s+\|engine\|/);
 
@@ -147,7 +148,7 @@ describe('the released repository', () => {
 
     await copyFile(join(PACKAGE_ROOT, 'solutions/nn.ts'), join(student.root, 'exercises/nn.ts'));
     const onSolutions = vitest(student.root);
-    expect(onSolutions.stdout + onSolutions.stderr).toMatch(/Tests\s+39 passed/);
+    expect(onSolutions.stdout + onSolutions.stderr).toMatch(/Tests\s+40 passed/);
     expect(onSolutions.status).toBe(0);
   }, 240_000);
 
