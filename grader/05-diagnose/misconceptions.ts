@@ -44,6 +44,11 @@ export const MISCONCEPTIONS: Misconception[] = [
       { overwrite: ['tanh'] },
       { overwrite: ['add', 'mul'] },
       { overwrite: ['add', 'mul', 'tanh'] },
+      // One of a rule's two lines assigns, the other accumulates.
+      { overwrite: ['add'], overwriteOnly: 'this' },
+      { overwrite: ['add'], overwriteOnly: 'other' },
+      { overwrite: ['mul'], overwriteOnly: 'this' },
+      { overwrite: ['mul'], overwriteOnly: 'other' },
     ],
   },
   {

@@ -11,6 +11,8 @@ export type Rule = 'add' | 'mul' | 'tanh' | 'exp' | 'pow' | 'relu';
 export interface Flaws {
   /** Rules that assign `x.grad = ...` instead of accumulating. */
   overwrite?: Rule[];
+  /** Of a two-operand rule, only this operand's line assigns (`this.grad = ...; o.grad += ...`). */
+  overwriteOnly?: 'this' | 'other';
   /** Rules that forget to multiply by out.grad. */
   noUpstream?: Rule[];
   mulOwn?: boolean;
@@ -51,9 +53,10 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
   const overwrite = new Set(flaws.overwrite ?? []);
   const noUpstream = new Set(flaws.noUpstream ?? []);
   // How a rule hands `local` (the local derivative) to `node`.
-  const give = (rule: Rule, node: M, local: number, upstream: number) => {
+  const give = (rule: Rule, node: M, local: number, upstream: number, operand: 'this' | 'other' = 'this') => {
     const amount = noUpstream.has(rule) ? local : local * upstream;
-    node.grad = overwrite.has(rule) ? amount : node.grad + amount;
+    const assigns = overwrite.has(rule) && (flaws.overwriteOnly === undefined || flaws.overwriteOnly === operand);
+    node.grad = assigns ? amount : node.grad + amount;
   };
   const wrap = (x: M | number) => (x instanceof M ? x : new M(x));
 
@@ -71,7 +74,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       const share = flaws.addSplit ? 0.5 : 1;
       out._backward = () => {
         give('add', this, share, out.grad);
-        if (!(flaws.addOverChildSet && o === this)) give('add', o, share, out.grad);
+        if (!(flaws.addOverChildSet && o === this)) give('add', o, share, out.grad, 'other');
       };
       return out;
     }
@@ -81,7 +84,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       out._backward = () => {
         const [forThis, forO] = flaws.mulOwn ? [this.data, o.data] : [o.data, this.data];
         give('mul', this, forThis, out.grad);
-        give('mul', o, forO, out.grad);
+        give('mul', o, forO, out.grad, 'other');
       };
       return out;
     }

@@ -98,7 +98,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
 
   it('merges plain outputs, every submission once', async () => {
     const outputs = [out('a', results(['b', 'c'])), out('b', results(['a']))];
-    expect((await checkMergeable(outputs)).version).toBe(3);
+    expect((await checkMergeable(outputs)).version).toBe(4);
     const ids: string[] = [];
     for await (const s of mergedSubmissions(outputs)) ids.push(s.id);
     expect(ids.sort()).toEqual(['a', 'b', 'c']);
@@ -145,7 +145,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
   });
   it('refuses a results.json that fails its schema', async () => {
     const dir = tempDir('bad-shard');
-    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 3, submissions: [] }));
+    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 4, submissions: [] }));
     await expect(readShardOutput(dir)).rejects.toThrow(/not a valid results\.json/);
   });
   it('refuses a results.json of the earlier format, saying what to do', async () => {
