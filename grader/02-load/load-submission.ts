@@ -22,8 +22,7 @@ export { ENGINE_MODULES, STUDENT_MODULES, TRAINING_MODULES, type StudentModule }
  * A file that loaded keeps its blockers: those that depend on how the class
  * behaves are reported only once a case confirms them (03-sandbox/confirm-form.ts).
  */
-export type ModuleLoad =
-  { ok: true; prepared: PreparedFile; blockers: Blocker[]; classLine?: number } | { ok: false; error: GraderError };
+export type ModuleLoad = { ok: true; prepared: PreparedFile; blockers: Blocker[] } | { ok: false; error: GraderError };
 
 export interface LoadedSubmission {
   id: string;
@@ -75,23 +74,18 @@ async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad
   } catch {
     read = undefined;
   }
-  const { blockers, classLine } = readBlockers(read, name);
+  const blockers = readBlockers(read, name);
   try {
     const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`, read);
-    return { ok: true, prepared, blockers, ...(classLine ? { classLine } : {}) };
+    return { ok: true, prepared, blockers };
   } catch (error) {
     return { ok: false, error: refusal(rel, blockers, asGraderError(error, 'E_SUBMISSION_LOAD')) };
   }
 }
 
 /** The file's blockers, when it can be read as code at all (else the bundler says why not). */
-function readBlockers(read: CodeFile | undefined, name: StudentModule): { blockers: Blocker[]; classLine?: number } {
-  if (!read || !('text' in read)) return { blockers: [] };
-  const at = new RegExp(`\\bclass\\s+${VALUE_CLASS}\\b`).exec(read.text);
-  return {
-    blockers: scanBlockers(read.text, name),
-    ...(at ? { classLine: read.text.slice(0, at.index).split('\n').length } : {}),
-  };
+function readBlockers(read: CodeFile | undefined, name: StudentModule): Blocker[] {
+  return read && 'text' in read ? scanBlockers(read.text, name) : [];
 }
 
 function asGraderError(error: unknown, code: GraderError['code']): GraderError {

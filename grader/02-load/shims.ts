@@ -3,8 +3,10 @@
  * students use to print and check their work (node:util's inspect and
  * format, node:assert, console), under the bare and the `node:` names. They
  * are bundled into the student's code and run inside the sandbox like it,
- * so the sandbox still gets no Node API of its own. Everything else Node
- * offers is refused at its import line (./blockers.ts).
+ * so the sandbox still gets no Node API of its own. Under import they are
+ * ES modules (default and named exports, as Node's); under require, the
+ * module's own value, as Node's require gives it (./stay-inside.ts).
+ * Everything else Node offers is refused at its import line (./blockers.ts).
  */
 import path from 'node:path';
 import { packagePath } from '../package-root.ts';

@@ -67,10 +67,13 @@ function unfit(file: string): string | undefined {
 export function stayInside(realRoot: string): Plugin {
   return {
     name: PLUGIN_NAME,
-    resolveId(specifier, importer) {
+    resolveId(specifier, importer, options) {
       if (importer === undefined || specifier.startsWith('./') || specifier.startsWith('../')) return null;
+      // The stand-in itself, as its CommonJS face (below) requires it.
+      if (isShim(specifier)) return specifier;
       const shim = shimFor(specifier);
-      if (shim) return shim;
+      // require() gets what Node's require gives: the module's own value, not an ES module namespace.
+      if (shim) return options?.kind === 'require-call' ? `${REQUIRED_SHIM}${shim}` : shim;
       return this.error({
         message: importMessage(specifier),
         id: importer,
@@ -78,6 +81,7 @@ export function stayInside(realRoot: string): Plugin {
       });
     },
     load(id) {
+      if (id.startsWith(REQUIRED_SHIM)) return { code: requiredShim(id.slice(REQUIRED_SHIM.length)) };
       // Bundler-internal modules (its runtime helpers) have ids that start with \0.
       if (id.startsWith('\0')) return null;
       if (isShim(id)) return { code: readFileSync(id, 'utf8') };
@@ -88,6 +92,18 @@ export function stayInside(realRoot: string): Plugin {
         : this.error({ message: read.refused, id, loc: { line: read.line, column: 0 } });
     },
   };
+}
+
+/** The id prefix of a stand-in as require() sees it; \0 keeps other plugins and the file system out. */
+const REQUIRED_SHIM = '\0gradelab-require:';
+
+/**
+ * A stand-in as CommonJS: require('assert') is Node's assert function itself
+ * (its default export), with every named export on it as Node has them, and
+ * require('util').inspect is util.inspect.
+ */
+function requiredShim(shim: string): string {
+  return `module.exports = require(${JSON.stringify(shim)}).default;`;
 }
 
 /** Where `specifier` is written in `importer`, in quotes, as well as it can be found. */

@@ -4,7 +4,9 @@
  * are reported only when the cases confirm them: a required op the class
  * lacks, or leaves whose value is not the number they were built from. Then
  * the engine is refused, at the line of the blocker, with every blocker of
- * the file listed.
+ * the file listed. A required op the class lacks with no other name for it
+ * is no blocker: it fails only the cases that need it, as an unwritten rule
+ * would (04-compare/compare.ts).
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf } from '../cases/graph.ts';
@@ -36,17 +38,8 @@ export function confirmForm(
   const confirmed = load.blockers.filter(
     (b) => (b.kind === 'method' && missing.has(b.method!)) || (b.kind === 'constructor' && leavesWrong),
   );
-  const unexplained = [...missing].filter((name) => !confirmed.some((b) => b.method === name));
-  if (confirmed.length === 0 && unexplained.length === 0) return undefined;
-  const file = load.prepared.file;
-  const noMethod = unexplained.map((name) => ({
-    kind: 'method' as const,
-    code: 'E_SUBMISSION_FORM' as const,
-    line: load.classLine ?? 1,
-    message: `Value has no method ${name}(): the contract's names are add, mul, tanh, each a method of Value (a.${name}(b))`,
-    method: name,
-  }));
+  if (confirmed.length === 0) return undefined;
   // Every blocker of the file at once, the confirmed ones first.
   const rest = load.blockers.filter((b) => !confirmed.includes(b) && b.kind !== 'method' && b.kind !== 'constructor');
-  return refusal(file, [...confirmed, ...noMethod, ...rest]);
+  return refusal(load.prepared.file, [...confirmed, ...rest]);
 }

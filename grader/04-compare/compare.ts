@@ -28,7 +28,7 @@ export interface NodeReport {
 }
 
 export interface Judgement {
-  status: 'pass' | 'fail' | 'error' | 'timeout';
+  status: 'pass' | 'fail' | 'error' | 'timeout' | 'not-attempted';
   /** Safe to show for any visibility: names no input or expected value. */
   summary: string;
   /** Names nodes and values: for visible cases and instructors. */
@@ -36,7 +36,7 @@ export interface Judgement {
   nodes?: NodeReport[];
   /** The student's numbers in node order, kept for diagnosis. */
   student?: { data: Num[]; grad: Num[] };
-  /** Optional work left alone: status stays 'fail' (the contract's four statuses), but it is never shown or counted as one. */
+  /** Optional work left alone (status 'not-attempted'): it earns nothing and is never a failure. */
   notAttempted?: boolean;
   /** Set when the case never ran: its code could not load, or earlier cases hung. */
   notRun?: NotRunCode;
@@ -82,6 +82,8 @@ export function judge(c: CaseDef, outcome: CaseOutcome, tol: Tolerance): Judgeme
   if (problems.length > 0) return same('error', `Your code sent back a malformed result (${problems[0]}).`);
   if (!reply.ok) {
     if (reply.error.name === 'NotAttempted' && c.kind === 'bonus') return notAttempted(reply.error.message);
+    // A required method the class lacks fails the cases that need it, as an unwritten rule does; it is no crash.
+    if (reply.error.name === 'MissingMethod') return same('fail', `${reply.error.message}.`);
     return thrown(reply.error);
   }
   return 'data' in reply
@@ -118,7 +120,7 @@ function same(status: Judgement['status'], text: string): Judgement {
 /** `bonus op neg() is not attempted (...)` → `Not attempted (optional bonus): neg()`. */
 function notAttempted(why: string): Judgement {
   const op = /\b(\w+)\(\)/.exec(why)?.[1];
-  return { ...same('fail', `Not attempted (optional bonus)${op ? `: ${op}()` : ''}.`), notAttempted: true };
+  return { ...same('not-attempted', `Not attempted (optional bonus)${op ? `: ${op}()` : ''}.`), notAttempted: true };
 }
 
 function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tolerance): Judgement {
@@ -143,7 +145,8 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   const what = badValue
     ? `${first.id}.data is ${show(first.student.data)} but should be ${show(first.expected.data)}: the value computed in the forward pass is wrong, not only the gradient`
     : `${first.id}.grad is ${show(first.student.grad)} but should be ${show(first.expected.grad)}`;
-  const more = wrong.length > 1 ? ` (${wrong.length - 1} more node${wrong.length > 2 ? 's' : ''} differ)` : '';
+  const more =
+    wrong.length > 2 ? ` (${wrong.length - 1} more nodes differ)` : wrong.length === 2 ? ' (1 more node differs)' : '';
   return {
     status: 'fail',
     // No counts, ids or values: the size of a hidden graph is itself a hint about its inputs.
@@ -218,7 +221,7 @@ function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Toleranc
     if (c.kind === 'bonus' && (value === 'NaN' || value === 'undefined'))
       return {
         ...same(
-          'fail',
+          'not-attempted',
           `Not attempted (optional bonus): ${c.export!.name} is ${value === 'NaN' ? 'still NaN' : 'not exported'}.`,
         ),
         notAttempted: true,
@@ -238,10 +241,11 @@ function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Toleranc
   const wrong = keys.filter((k) => !close(got[k] ?? 'missing', want[k], tol));
   if (wrong.length === 0) return same('pass', `All ${keys.length} hand-computed gradients match.`);
   const first = wrong[0];
+  const notYet = `${wrong.length} of ${keys.length} hand-computed gradients ${wrong.length === 1 ? 'is' : 'are'} not right yet`;
   return {
     status: 'fail',
     fraction: (keys.length - wrong.length) / keys.length,
-    summary: `${wrong.length} of ${keys.length} hand-computed gradients are not right yet.`,
-    detail: `${wrong.length} of ${keys.length} hand-computed gradients are not right yet, e.g. dL/d${first} is ${show(got[first] ?? 'missing')} but should be ${show(want[first])}.`,
+    summary: `${notYet}.`,
+    detail: `${notYet}, e.g. dL/d${first} is ${show(got[first] ?? 'missing')} but should be ${show(want[first])}.`,
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Names the misconception behind a submission's wrong gradients by finding
- * the mutant whose gradients equal the student's on every case. Runs in the
+ * the mutants whose gradients equal the student's on every case of their own
+ * rule (./naming-rule.ts); failing cases none explains are described by what
+ * they have in common (./common-ground.ts), never by a guess. Runs in the
  * trusted process on numbers already returned by the sandbox. Two mistakes
  * no mutant can reproduce are found first and set aside: plain numbers used
  * as Values (./number-operands.ts) and wrong forward values (./forward-values.ts);
@@ -13,14 +15,16 @@ import { close, type Tolerance } from '../04-compare/tolerance.ts';
 import { mutantNodes, pairCandidates, singleCandidates, type Candidate } from './candidates.ts';
 import { forwardValueNote, hasWrongValue, WRONG_FORWARD_VALUE } from './forward-values.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
-import { explainCase, type CaseNote } from './notes.ts';
+import { explainCase, unexplainedNote, type CaseNote } from './notes.ts';
+import { commonGround, commonGroundNote } from './common-ground.ts';
+import { fitsItsRule } from './naming-rule.ts';
 import { failsOnNumbers, NUMBER_OPERAND, numberOperandNote, crashesOnlyWithNumbers } from './number-operands.ts';
 import { overflowsOnDepth, RECURSION_TOO_DEEP, recursionNote } from './recursion-depth.ts';
 
 export interface Diagnosis {
   /** Misconception ids, in catalogue order. */
   ids: string[];
-  /** True when one set of mistakes explains every compared case. */
+  /** True when the named mistakes explain every failing case. */
   explainsAll: boolean;
   perCase: Map<string, CaseNote>;
 }
@@ -29,8 +33,13 @@ type StudentNumbers = { data: Array<number | string>; grad: Array<number | strin
 type Item = { c: CaseDef; j: Judgement; student: StudentNumbers };
 
 // The sandbox sends non-finite numbers as 'NaN', 'Infinity' or '-Infinity'
-// (JSON has no such numbers), so a mutant's overflow is matched by name.
-const eq = (a: number | string, b: number, tol: Tolerance) => (Number.isFinite(b) ? close(a, b, tol) : a === String(b));
+// (JSON has no such numbers), so a mutant's overflow is matched by name; what
+// is no number at all ('not a number (undefined)', a grad never set) is NaN
+// to a mutant, whose numbers are read with Number().
+const eq = (a: number | string, b: number, tol: Tolerance) =>
+  Number.isFinite(b)
+    ? close(a, b, tol)
+    : a === String(b) || (Number.isNaN(b) && typeof a === 'string' && a.startsWith('not a number'));
 
 function sameAs(student: StudentNumbers, mutant: NodeArrays | null, tol: Tolerance): boolean {
   if (!mutant) return false;
@@ -69,25 +78,41 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
   // Failing cases first: most candidates are ruled out by the first of them.
   const bySize = (a: Item, b: Item) => a.c.graph!.nodes.length - b.c.graph!.nodes.length;
   const ordered = [...failing.sort(bySize), ...compared.filter((i) => !failing.includes(i)).sort(bySize)];
-  const explains = (cand: Candidate) => ordered.every((i) => sameAs(i.student, mutantNodes(cand, i.c), tol));
-  const singles = singleCandidates().filter(explains);
-  const pair = singles.length > 0 ? undefined : pairCandidates().find(explains);
-  const best = pair ? [pair] : singles;
-  const noteFor = (i: Item, note: CaseNote) => perCase.set(i.c.id, note);
-  if (best.length > 0) {
-    for (const i of failing) noteFor(i, explainCase(i.c, best[0], i.j, tol));
-    return { ids: orderIds([...found, ...best.flatMap((b) => b.ids)]), explainsAll: true, perCase };
+  const ruleCases = (cand: Candidate) =>
+    ordered.map((i) => ({
+      item: i,
+      graph: i.c.graph!,
+      failing: failing.includes(i),
+      matches: () => sameAs(i.student, mutantNodes(cand, i.c), tol),
+    }));
+  // The naming rule (./naming-rule.ts): a mistake is named only when it explains every case of its own rule.
+  const named: Candidate[] = singleCandidates().filter((cand) => fitsItsRule(cand.flaws, ruleCases(cand)));
+  const matchedBy = (i: Item) => named.find((cand) => sameAs(i.student, mutantNodes(cand, i.c), tol));
+  if (failing.some((i) => !matchedBy(i))) {
+    // Two mistakes at once: a pair may explain what no single one does.
+    const pair = pairCandidates().find(
+      (cand) => !cand.members.every((m) => named.includes(m)) && fitsItsRule(cand.flaws, ruleCases(cand)),
+    );
+    if (pair) named.unshift(pair);
   }
-  // No single story fits everything: explain case by case where one mistake
-  // matches exactly, and say plainly where none does.
-  const ids = [...found];
+  const unexplained = failing.filter((i) => !matchedBy(i));
   for (const i of failing) {
-    const match = singleCandidates().find((cand) => sameAs(i.student, mutantNodes(cand, i.c), tol));
-    const note = explainCase(i.c, match, i.j, tol);
-    noteFor(i, note);
-    ids.push(...note.ids);
+    const match = matchedBy(i);
+    if (match) perCase.set(i.c.id, explainCase(i.c, match, i.j, tol));
   }
-  return { ids: orderIds(ids), explainsAll: false, perCase };
+  if (unexplained.length > 0) {
+    const passing = compared.filter((i) => !failing.includes(i)).map((i) => i.c.graph!);
+    const note = commonGroundNote(
+      commonGround(
+        unexplained.map((i) => i.c.graph!),
+        passing,
+      ),
+      unexplained.length < failing.length,
+    );
+    for (const i of unexplained) perCase.set(i.c.id, unexplainedNote(i.c, i.j, note));
+  }
+  const ids = [...found, ...named.flatMap((cand) => cand.ids)];
+  return { ids: orderIds(ids), explainsAll: unexplained.length === 0, perCase };
 }
 
 function orderIds(ids: string[]): string[] {

@@ -17,6 +17,7 @@ export interface Misconception {
     | 'chain rule'
     | 'accumulation'
     | 'operands'
+    | 'initialization'
     | 'forward'
     | 'neg'
     | 'sub'
@@ -43,6 +44,11 @@ export const MISCONCEPTIONS: Misconception[] = [
       { overwrite: ['tanh'] },
       { overwrite: ['add', 'mul'] },
       { overwrite: ['add', 'mul', 'tanh'] },
+      // One of a rule's two lines assigns, the other accumulates.
+      { overwrite: ['add'], overwriteOnly: 'this' },
+      { overwrite: ['add'], overwriteOnly: 'other' },
+      { overwrite: ['mul'], overwriteOnly: 'this' },
+      { overwrite: ['mul'], overwriteOnly: 'other' },
     ],
   },
   {
@@ -64,6 +70,10 @@ export const MISCONCEPTIONS: Misconception[] = [
       { noUpstream: ['mul'] },
       { noUpstream: ['tanh'] },
       { noUpstream: ['add', 'mul', 'tanh'] },
+      // The bonus ops' rules are chain-rule steps too; seen only in bonus cases, the id is tagged bonus.
+      { noUpstream: ['pow'] },
+      { noUpstream: ['exp'] },
+      { noUpstream: ['relu'] },
     ],
   },
   {
@@ -91,11 +101,20 @@ export const MISCONCEPTIONS: Misconception[] = [
     variants: [{ addSplit: true }],
   },
   {
+    id: 'add-rule-loops-over-child-set',
+    // It shows only where a node is used twice: the accumulation exercise's cases.
+    rule: 'accumulation',
+    bonus: false,
+    title: "in a + a, a receives the gradient only once: add's rule loops over a Set of children, which holds a once",
+    hint: 'In b = a + a, a is used twice, and each use sends out.grad back, so a.grad must be 2. A Set keeps a only once, so a rule that loops over the Set (for (const c of out._prev) c.grad += out.grad) gives a one share. Write the rule with the two operands themselves (this.grad += out.grad; other.grad += out.grad): each use then adds its own share, whether the children are kept in a Set or in an array.',
+    variants: [{ addOverChildSet: true }],
+  },
+  {
     id: 'no-topological-order',
     rule: 'backward',
     bonus: false,
     title: 'backward() runs the local rules out of order, or more than once per node',
-    hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting).",
+    hint: "A node may only pass its gradient on once every node that uses it has passed theirs: run each node's rule exactly once, in reverse topological order (keep a visited set while sorting). A walk that runs each rule as it first reaches a node runs some too early, even with a visited set: build the whole order first (children before parents), then run the rules from the output back.",
     // Out of order, or once per path: a sort without its visited set, a recursive walk that runs each rule as it
     // descends, a breadth-first queue with or without a visited set; children in an array or in a Set.
     variants: [
@@ -107,6 +126,8 @@ export const MISCONCEPTIONS: Misconception[] = [
       { order: 'bfs-repeat' },
       { order: 'bfs-repeat', uniqueChildren: true },
       { order: 'bfs' },
+      { order: 'preorder' },
+      { order: 'preorder-stack' },
     ],
   },
   {
@@ -114,7 +135,7 @@ export const MISCONCEPTIONS: Misconception[] = [
     rule: 'backward',
     bonus: false,
     title: "backward() does not set the output's own gradient to 1",
-    hint: 'Every gradient is a multiple of dL/dL = 1. If the output starts at grad 0, every gradient stays 0: set this.grad = 1 before running the rules.',
+    hint: "Every gradient is a multiple of dL/dL = 1, so when the rules run with the output's grad at 0, every gradient stays 0. Set this.grad = 1 before running the rules; if you do already, something sets it back to 0 afterwards: a zero-grad helper called inside backward(), or a loop that resets every grad after the seed. Reset gradients before the seed, never between the seed and the rules.",
     variants: [{ unseeded: true }],
   },
   {
@@ -123,8 +144,16 @@ export const MISCONCEPTIONS: Misconception[] = [
     rule: 'operands',
     bonus: false,
     title: 'a plain-number operand is used as if it were a Value (other.data of a number)',
-    hint: 'a.add(2) and a.mul(2) receive a plain number: wrap plain numbers in a Value first (const o = other instanceof Value ? other : new Value(other)), then use o everywhere, in the forward value and in the backward rule. Reading 2.data gives undefined, hence NaN, and a number in _prev breaks the topological sort (v._prev is not iterable).',
+    hint: "a.add(2) and a.mul(2) receive a plain number: wrap plain numbers in a Value first (const o = other instanceof Value ? other : new Value(other)), then use o everywhere, in the forward value and in the backward rule. Reading 2.data gives undefined, hence NaN, and a number among the children breaks the topological sort, which reads the children's children (v._prev is not iterable, or Cannot read properties of undefined (reading 'forEach')).",
     variants: [],
+  },
+  {
+    id: 'grad-not-initialized',
+    rule: 'initialization',
+    bonus: false,
+    title: "a new Value's grad is not 0 (left undefined), so every gradient becomes NaN",
+    hint: 'Gradients are sums: every rule adds to x.grad (+=), so x.grad must start at 0. A field declared without a value (grad!: number, or grad; in JavaScript) is undefined, and undefined + 1 is NaN. Write grad = 0 (or this.grad = 0 in the constructor): new Value(1).grad must be 0.',
+    variants: [{ gradUndefined: true }],
   },
   {
     // Found from the cases that overflow the call stack (05-diagnose/recursion-depth.ts).

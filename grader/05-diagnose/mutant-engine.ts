@@ -11,6 +11,8 @@ export type Rule = 'add' | 'mul' | 'tanh' | 'exp' | 'pow' | 'relu';
 export interface Flaws {
   /** Rules that assign `x.grad = ...` instead of accumulating. */
   overwrite?: Rule[];
+  /** Of a two-operand rule, only this operand's line assigns (`this.grad = ...; o.grad += ...`). */
+  overwriteOnly?: 'this' | 'other';
   /** Rules that forget to multiply by out.grad. */
   noUpstream?: Rule[];
   mulOwn?: boolean;
@@ -22,12 +24,20 @@ export interface Flaws {
    * topological sort without its visited set, so shared nodes run once per
    * path; 'descend': a recursive walk that runs each rule as it reaches the
    * node, once per path; 'bfs-repeat': a breadth-first queue without a
-   * visited set (once per path); 'bfs': breadth-first, each node once.
+   * visited set (once per path); 'bfs': breadth-first, each node once;
+   * 'preorder': depth first with a visited set, each rule run once, on the
+   * node's first visit (so sometimes before its last user has run);
+   * 'preorder-stack': the same with an explicit stack, marked when pushed and
+   * its children taken last first.
    */
-  order?: 'forward' | 'repeat' | 'descend' | 'bfs-repeat' | 'bfs';
+  order?: 'forward' | 'repeat' | 'descend' | 'bfs-repeat' | 'bfs' | 'preorder' | 'preorder-stack';
   /** Children kept in a Set, as many ports do: b + b lists b once, so a per-path walk reaches it once from there. */
   uniqueChildren?: boolean;
   unseeded?: boolean;
+  /** A new Value's grad is left undefined (`grad!: number`), so every sum with it is NaN. */
+  gradUndefined?: boolean;
+  /** add's rule loops over a Set of its children: in a + a, a is in the Set once and receives out.grad once. */
+  addOverChildSet?: boolean;
   negDetached?: boolean;
   subWrongSign?: boolean;
   reluOutput?: boolean;
@@ -43,14 +53,15 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
   const overwrite = new Set(flaws.overwrite ?? []);
   const noUpstream = new Set(flaws.noUpstream ?? []);
   // How a rule hands `local` (the local derivative) to `node`.
-  const give = (rule: Rule, node: M, local: number, upstream: number) => {
+  const give = (rule: Rule, node: M, local: number, upstream: number, operand: 'this' | 'other' = 'this') => {
     const amount = noUpstream.has(rule) ? local : local * upstream;
-    node.grad = overwrite.has(rule) ? amount : node.grad + amount;
+    const assigns = overwrite.has(rule) && (flaws.overwriteOnly === undefined || flaws.overwriteOnly === operand);
+    node.grad = assigns ? amount : node.grad + amount;
   };
   const wrap = (x: M | number) => (x instanceof M ? x : new M(x));
 
   class M {
-    grad = 0;
+    grad: number = flaws.gradUndefined ? (undefined as unknown as number) : 0;
     _backward = () => {};
     constructor(
       public data: number,
@@ -63,7 +74,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       const share = flaws.addSplit ? 0.5 : 1;
       out._backward = () => {
         give('add', this, share, out.grad);
-        give('add', o, share, out.grad);
+        if (!(flaws.addOverChildSet && o === this)) give('add', o, share, out.grad, 'other');
       };
       return out;
     }
@@ -73,7 +84,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
       out._backward = () => {
         const [forThis, forO] = flaws.mulOwn ? [this.data, o.data] : [o.data, this.data];
         give('mul', this, forThis, out.grad);
-        give('mul', o, forO, out.grad);
+        give('mul', o, forO, out.grad, 'other');
       };
       return out;
     }
@@ -130,6 +141,7 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
 
   function order(root: M): M[] {
     if (flaws.order === 'descend' || flaws.order === 'bfs-repeat' || flaws.order === 'bfs') return walk(root);
+    if (flaws.order === 'preorder' || flaws.order === 'preorder-stack') return preorder(root);
     if (flaws.order === 'repeat') {
       // micrograd's build_topo without its visited set: a node reached along
       // two paths is listed, and run, twice. Iterative, as the long chain needs.
@@ -166,6 +178,37 @@ export function mutantValueClass(flaws: Flaws): ValueClass {
 
   function children(n: M): M[] {
     return flaws.uniqueChildren ? [...new Set(n._prev)] : n._prev;
+  }
+
+  /** Each node once, in the order a depth-first walk with a visited set first reaches it. */
+  function preorder(root: M): M[] {
+    const seq: M[] = [];
+    const seen = new Set<M>();
+    if (flaws.order === 'preorder') {
+      // A recursive visit(n): if seen, return; mark; run n's rule; visit each child in turn.
+      const stack = [root];
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        seq.push(n);
+        for (let i = n._prev.length - 1; i >= 0; i--) stack.push(n._prev[i]);
+      }
+      return seq;
+    }
+    // stack.push(...n._prev) with a node marked as it is pushed: the last child is popped first.
+    const stack = [root];
+    seen.add(root);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      seq.push(n);
+      for (const c of n._prev)
+        if (!seen.has(c)) {
+          seen.add(c);
+          stack.push(c);
+        }
+    }
+    return seq;
   }
 
   /** The nodes in the order a walk from the output reaches them, each time it does (see Flaws.order). */

@@ -27,6 +27,7 @@ const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
   'chain rule': null,
   backward: null,
   operands: null,
+  initialization: null,
   forward: null,
   neg: 'bonus-ops',
   sub: 'bonus-ops',
@@ -48,21 +49,13 @@ function changesCase(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
   );
 }
 
-export function explainCase(
-  c: CaseDef,
-  candidate: Candidate | undefined,
-  judgement: Judgement,
-  tol: Tolerance,
-): CaseNote {
-  if (!candidate) {
-    const where = c.visibility === 'visible' ? firstWrongNode(judgement) : '';
-    return {
-      ids: [],
-      kind: 'unexplained',
-      note: `${where}No common mistake matches your gradients here, so check each local rule against the chain rule by hand.`,
-      hints: [],
-    };
-  }
+/** A failing case no named mistake explains; `common`: what the unexplained cases share (./common-ground.ts). */
+export function unexplainedNote(c: CaseDef, judgement: Judgement, common: string): CaseNote {
+  const where = c.visibility === 'visible' ? firstWrongNode(judgement) : '';
+  return { ids: [], kind: 'unexplained', note: `${where}${common}`, hints: [] };
+}
+
+export function explainCase(c: CaseDef, candidate: Candidate, judgement: Judgement, tol: Tolerance): CaseNote {
   const responsible = candidate.members
     .filter((m) => changesCase(m, c, tol))
     .map((m) => MISCONCEPTION_BY_ID.get(m.ids[0])!);

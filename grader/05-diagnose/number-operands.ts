@@ -5,9 +5,11 @@
  * - as NaN: the first node, in graph order, whose value is wrong takes a
  *   plain number as an operand, its Value operands are right, and its own
  *   value is not a number (`x.data + undefined`);
- * - as a crash (`v._prev is not iterable`, `Cannot create property 'grad'
- *   on number`): the case has a plain-number operand, while a case without
- *   one ran to the end.
+ * - as a crash (`v._prev is not iterable`, `Cannot read properties of
+ *   undefined (reading 'forEach')`, `Cannot create property 'grad' on
+ *   number`): the case has a plain-number operand, or goes through an op
+ *   students build from numbers and crashes as a number would make it,
+ *   while a case without either ran to the end.
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import { isLeaf, type GraphSpec } from '../cases/graph.ts';
@@ -24,12 +26,35 @@ export function hasNumberOperand(graph: GraphSpec): boolean {
 }
 
 /**
+ * A crash of the kind a plain number among a node's children causes: reading
+ * a property of what a number does not have (`2._prev.forEach`, `for (const
+ * c of 2._prev)`) or writing a grad onto it.
+ */
+const NUMBER_CRASH =
+  /Cannot read properties of undefined|is not iterable|Cannot create property '\w+' on number|Cannot set properties of undefined|is not a function/;
+
+/**
+ * Ops students often build from plain numbers inside their own code (neg as
+ * x.mul(-1), sub as a.add(b.mul(-1)), div through b.pow(-1), pow keeping its
+ * exponent among its children): a crash of the kind above in a case through
+ * one of them has a plain number as its likely cause too.
+ */
+const BUILT_WITH_NUMBERS = new Set(['neg', 'sub', 'div', 'pow']);
+
+function crashFromNumbers(graph: GraphSpec, j: Judgement): boolean {
+  if (hasNumberOperand(graph)) return true;
+  const message = j.summary.replace(/^Your code threw /, '');
+  return NUMBER_CRASH.test(message) && graph.nodes.some((n) => !isLeaf(n) && BUILT_WITH_NUMBERS.has(n.op));
+}
+
+/**
  * Whether case `c` fails because a plain number is used as a Value.
  * `cleanRun`: crashes happen only where plain numbers are (crashesOnlyWithNumbers).
  */
 export function failsOnNumbers(c: CaseDef, j: Judgement | undefined, cleanRun: boolean, tol: Tolerance): boolean {
-  if (!j || !c.graph || j.notAttempted || !hasNumberOperand(c.graph)) return false;
-  if (j.status === 'error') return cleanRun && !j.summary.startsWith('Not run');
+  if (!j || !c.graph || j.notAttempted) return false;
+  if (j.status === 'error') return cleanRun && !j.summary.startsWith('Not run') && crashFromNumbers(c.graph, j);
+  if (!hasNumberOperand(c.graph)) return false;
   if (j.status !== 'fail' || !j.nodes) return false;
   const first = j.nodes.find((n) => !close(n.student.data, n.expected.data, tol));
   if (!first || first.op === 'leaf' || first.op === 'pow' || typeof first.student.data === 'number') return false;
@@ -50,7 +75,7 @@ export function crashesOnlyWithNumbers(cases: CaseDef[], judged: Map<string, Jud
   const graphs = cases.filter((c) => c.graph);
   return (
     graphs.some((c) => !hasNumberOperand(c.graph!) && judged.get(c.id)?.student !== undefined) &&
-    graphs.every((c) => !crashed(c) || hasNumberOperand(c.graph!))
+    graphs.every((c) => !crashed(c) || crashFromNumbers(c.graph!, judged.get(c.id)!))
   );
 }
 

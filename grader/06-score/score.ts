@@ -32,13 +32,15 @@ export function scoreSubmission(input: ScoreInput): SubmissionResult {
   const timedOut = input.run?.timedOut ?? false;
   const diagnoses = input.diagnosis.ids.map((id) => {
     const m = MISCONCEPTION_BY_ID.get(id)!;
+    const seenIn = tests.filter((t) => t.misconceptions.includes(id));
     return {
       id,
       title: m.title,
       hint: m.hint,
       rule: m.rule,
-      bonus: m.bonus,
-      cases: tests.filter((t) => t.misconceptions.includes(id)).map((t) => t.id),
+      // A mistake seen only in bonus cases is bonus work's, whatever rule it lives in: it never reads as required work's.
+      bonus: m.bonus || (seenIn.length > 0 && seenIn.every((t) => t.kind === 'bonus')),
+      cases: seenIn.map((t) => t.id),
     };
   });
   return {

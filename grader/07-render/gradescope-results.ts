@@ -22,7 +22,8 @@ export interface GradescopeTest {
   number: string;
   score: number;
   max_score: number;
-  status: 'passed' | 'failed';
+  /** Left out for optional work not attempted, which is neither. */
+  status?: 'passed' | 'failed';
   output: string;
   output_format: 'text';
   visibility: GradescopeVisibility;
@@ -67,11 +68,19 @@ function gradescopeTest(t: TestResult, index: number): GradescopeTest {
     number: String(index + 1),
     score: t.points,
     max_score: t.maxPoints,
-    status: t.status === 'pass' ? 'passed' : 'failed',
+    // Gradescope knows only passed and failed; optional work not started is neither, so it gets no status.
+    ...(t.status === 'not-attempted'
+      ? {}
+      : { status: t.status === 'pass' ? ('passed' as const) : ('failed' as const) }),
     output: testOutput(t),
     output_format: 'text',
     visibility: t.visibility,
-    tags: [t.exercise, ...(t.kind === 'bonus' ? ['bonus'] : []), ...t.misconceptions],
+    tags: [
+      t.exercise,
+      ...(t.kind === 'bonus' ? ['bonus'] : []),
+      ...(t.status === 'not-attempted' ? ['not-attempted'] : []),
+      ...t.misconceptions,
+    ],
     execution_time: round2(t.durationMs / 1000),
   };
 }

@@ -50,18 +50,18 @@ interface Counts {
 function counts(s: SubmissionResult): Counts {
   const tests = s.tests.length === 0 && s.errors.length > 0 ? 1 : s.tests.length;
   const errors =
-    s.tests.filter((t) => !t.notAttempted && (t.status === 'error' || t.status === 'timeout')).length +
+    s.tests.filter((t) => t.status === 'error' || t.status === 'timeout').length +
     (s.tests.length === 0 && s.errors.length > 0 ? 1 : 0);
   return {
     tests,
-    failures: s.tests.filter((t) => !t.notAttempted && t.status === 'fail').length,
+    failures: s.tests.filter((t) => t.status === 'fail').length,
     errors,
-    skipped: s.tests.filter((t) => t.notAttempted).length,
+    skipped: s.tests.filter((t) => t.status === 'not-attempted').length,
   };
 }
 
 function outcome(t: TestResult, body: string): string {
-  if (t.notAttempted) return `<skipped message="${xmlAttr(t.message)}"/>`;
+  if (t.status === 'not-attempted') return `<skipped message="${xmlAttr(t.message)}"/>`;
   if (t.status === 'pass') return '';
   const element = t.status === 'fail' ? 'failure' : 'error';
   return `<${element} message="${xmlAttr(t.message)}" type="${t.status}">${xmlText(body)}</${element}>`;

@@ -36,13 +36,11 @@ const TEST_BADGES: Record<TestStatus, StatusBadge> = {
   fail: { label: 'Failed', icon: '✗', css: 'st-fail' },
   error: { label: 'Error', icon: '!', css: 'st-error' },
   timeout: { label: 'Timed out', icon: '◷', css: 'st-timeout' },
+  'not-attempted': { label: 'Not attempted', icon: '–', css: 'st-skipped' },
 };
 
-const NOT_ATTEMPTED: StatusBadge = { label: 'Not attempted', icon: '–', css: 'st-skipped' };
-
 export function testBadge(status: TestStatus, notAttempted = false): StatusBadge {
-  if (notAttempted) return NOT_ATTEMPTED;
-  return TEST_BADGES[status];
+  return TEST_BADGES[notAttempted ? 'not-attempted' : status];
 }
 
 /** A graded submission is judged by its score; error and timeout by their status. */

@@ -102,16 +102,23 @@ export function buildAndBackward(
   return built;
 }
 
+/** How the lecture calls each op: tanh takes no operand, add and mul one. */
+export function lectureCall(name: string): string {
+  return name === 'tanh' || name === 'neg' || name === 'exp' || name === 'relu' ? `a.${name}()` : `a.${name}(b)`;
+}
+
 /**
  * A method the class does not have. A bonus op is then not attempted, named
  * as the stub's own bonus methods name it; a required op is missing, which
- * the grader turns into a message at the line where the class names it
- * otherwise (grader/03-sandbox/confirm-form.ts).
+ * fails the cases that need it (or, where the class names it otherwise, is
+ * reported at that line: grader/03-sandbox/confirm-form.ts).
  */
 function missing(name: string): Error {
   const bonus = BONUS_OPS.indexOf(name) >= 0;
   const error = new TypeError(
-    bonus ? `bonus op ${name}() is not attempted (Value has no method ${name})` : `Value has no method ${name}()`,
+    bonus
+      ? `bonus op ${name}() is not attempted (Value has no method ${name})`
+      : `Value has no method ${name}(): write it as the lecture does (${lectureCall(name)})`,
   );
   error.name = bonus ? 'NotAttempted' : 'MissingMethod';
   return error;

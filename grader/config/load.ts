@@ -58,9 +58,13 @@ export function loadConfigFile(file: string | undefined, base: GradingConfig = D
 export function requireConfig(file: string | undefined, assignment?: string): ConfigResult {
   const result = loadConfigFile(file, assignmentDefaults(assignment));
   if (result.errors.length > 0)
-    throw new GraderError('E_CONFIG', `the grading config has ${result.errors.length} error(s)`, {
-      details: result.errors,
-    });
+    throw new GraderError(
+      'E_CONFIG',
+      `the grading config has ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}`,
+      {
+        details: result.errors,
+      },
+    );
   return result;
 }
 

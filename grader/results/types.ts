@@ -11,10 +11,12 @@ import type { TrainingView } from '../cases/nn/training-record.ts';
  * 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score.
  * 3: results.json holds each submission's summary (its tests without `nodes`) and `detail`, the path of the
  *    submission's own file (details/<name>.json) with everything.
+ * 4: tests gained the status `not-attempted` (optional work not started), which was `fail` with `notAttempted`;
+ *    diagnoses[].bonus also marks a required rule's mistake seen only in bonus cases.
  */
-export const RESULTS_VERSION = 3;
+export const RESULTS_VERSION = 4;
 
-export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout';
+export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'not-attempted';
 export type SubmissionStatus = 'graded' | 'error' | 'timeout';
 
 export interface TestResult {
@@ -35,6 +37,7 @@ export interface TestResult {
   diagnosis?: 'explained' | 'prerequisite' | 'unexplained';
   /** Diagnosis for students (visibility-safe). */
   note?: string;
+  /** Kept beside status `not-attempted` for readers of version 3, which had only this flag. */
   notAttempted?: boolean;
   /** Set when the case never ran (status `error`): its code could not load, or earlier cases hung. */
   notRun?: NotRunCode;

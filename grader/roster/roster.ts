@@ -88,7 +88,11 @@ export function parseRoster(text: string, file: string): Roster {
     students.push(student);
   }
   if (problems.length > 0)
-    throw new GraderError('E_CONFIG', `the roster has ${problems.length} problem(s)`, { details: problems });
+    throw new GraderError(
+      'E_CONFIG',
+      `the roster has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
+      { details: problems },
+    );
   return { file, students };
 }
 

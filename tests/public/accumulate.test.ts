@@ -9,6 +9,16 @@ import { Value } from '../../exercises/engine';
 import { numericGrads } from '../support/finite-diff';
 import { overwrites } from '../support/mistakes';
 
+test('a new Value starts with grad 0, so that every use can add to it', () => {
+  const a = new Value(1);
+
+  expect(a).toHaveGrad(0, {
+    in: 'a = new Value(1), before any backward()',
+    node: 'a',
+    hint: 'every rule adds to x.grad (+=), so a new Value needs grad = 0: a field declared without a value is undefined, and undefined + 1 is NaN',
+  });
+});
+
 test('b = a + a: a is used twice, so a.grad is 2', () => {
   const a = new Value(3);
   const b = a.add(a);

@@ -14,6 +14,7 @@ import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/
 import { concealedFromStudents } from '../visibility.ts';
 import { anchorFor, type Anchor } from './source-lines.ts';
 import { statusWord } from './markdown.ts';
+import { plural } from '../view-format.ts';
 
 /** GitHub shows at most this many annotations of one kind per step. */
 export const MAX_PER_KIND = 10;
@@ -70,7 +71,7 @@ export function renderAnnotations(
   }
   const notRun: TestResult[] = [];
   for (const test of submission.tests) {
-    if (test.status === 'pass' || test.notAttempted) continue;
+    if (test.status === 'pass' || test.status === 'not-attempted') continue;
     if (wasNotRun(test)) {
       notRun.push(test);
       continue;
@@ -85,7 +86,11 @@ export function renderAnnotations(
   if (notRun.length > 0) {
     all.push({
       kind: 'notice',
-      line: workflowCommand('notice', { title: `gradelab: ${notRun.length} case(s) not run` }, notRun[0].message),
+      line: workflowCommand(
+        'notice',
+        { title: `gradelab: ${plural(notRun.length, 'case')} not run` },
+        notRun[0].message,
+      ),
     });
   }
   return capPerKind(all);
@@ -126,7 +131,11 @@ function capPerKind(all: Array<{ kind: AnnotationKind; line: string }>): string[
   const more = [...dropped.values()].reduce((a, b) => a + b, 0);
   if (more > 0)
     out.push(
-      workflowCommand('notice', { title: 'gradelab' }, `${more} more failing case(s) are listed in the job summary.`),
+      workflowCommand(
+        'notice',
+        { title: 'gradelab' },
+        `${more} more failing ${more === 1 ? 'case is' : 'cases are'} listed in the job summary.`,
+      ),
     );
   return out;
 }

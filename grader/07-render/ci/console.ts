@@ -10,6 +10,7 @@ import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
 import { statusWord } from './markdown.ts';
+import { plural } from '../view-format.ts';
 
 /** `neg()` for a bonus op's case, the export's name for an optional export. */
 function attemptName(t: SubmissionResult['tests'][number]): string {
@@ -22,16 +23,16 @@ export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult,
   for (const e of s.errors) {
     lines.push(`  ${e.code}: ${locatedMessage(e)}`);
   }
-  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}: ${d.hint}`);
-  const failing = s.tests.filter((t) => t.status !== 'pass' && !t.notAttempted);
+  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${d.hint}`);
+  const failing = s.tests.filter((t) => t.status !== 'pass' && t.status !== 'not-attempted');
   const notRun = failing.filter(wasNotRun);
   for (const t of failing.filter((x) => !wasNotRun(x))) {
     const hidden = concealedFromStudents(t, results, now) ? ' (hidden)' : '';
     lines.push(`  ${statusWord(t)}: ${t.name}${hidden} [${t.points}/${t.maxPoints}]: ${t.message}`);
   }
-  if (notRun.length > 0) lines.push(`  ${notRun.length} case(s) not run: ${notRun[0].message}`);
+  if (notRun.length > 0) lines.push(`  ${plural(notRun.length, 'case')} not run: ${notRun[0].message}`);
   // Optional work left alone is not a problem to fix: one quiet line, no more.
-  const skipped = [...new Set(s.tests.filter((t) => t.notAttempted).map(attemptName))];
+  const skipped = [...new Set(s.tests.filter((t) => t.status === 'not-attempted').map(attemptName))];
   if (skipped.length > 0) lines.push(`  not attempted (optional): ${skipped.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

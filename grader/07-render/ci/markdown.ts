@@ -28,16 +28,18 @@ const ICONS: Record<TestResult['status'], string> = {
   fail: '❌',
   error: '💥',
   timeout: '⏱️',
+  // A bonus case nobody attempted is neither pass nor fail.
+  'not-attempted': '➖',
 };
 
-/** An icon for a test; a bonus case nobody attempted is neither pass nor fail. */
 export function statusIcon(test: TestResult): string {
-  return test.notAttempted ? '➖' : ICONS[test.status];
+  return ICONS[test.status];
 }
 
 export function statusWord(test: TestResult): string {
-  if (test.notAttempted) return 'not attempted';
-  return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out' }[test.status];
+  return { pass: 'passed', fail: 'failed', error: 'crashed', timeout: 'timed out', 'not-attempted': 'not attempted' }[
+    test.status
+  ];
 }
 
 /** `72 / 100 (72%)` and the bonus beside it when the course has any. */
@@ -48,7 +50,9 @@ export function scoreLine(s: SubmissionResult): string {
 
 /** The misconception hints as a Markdown list, one per diagnosis. */
 export function hintList(s: SubmissionResult): string[] {
-  return s.diagnoses.map((d) => `- **${mdText(d.title)}** (\`${d.id}\`): ${mdText(d.hint)}`);
+  return s.diagnoses.map(
+    (d) => `- **${mdText(d.title)}** (\`${d.id}\`${d.bonus ? ', bonus work' : ''}): ${mdText(d.hint)}`,
+  );
 }
 
 /** Why a submission could not be graded: the load errors with where they are. */

@@ -8,6 +8,7 @@
  */
 import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
+import { plural } from '../view-format.ts';
 import { errorList, hintList, mdCell, mdText, scoreLine, statusIcon, statusWord } from './markdown.ts';
 
 const STATUS_LINE: Record<SubmissionResult['status'], string> = {
@@ -43,7 +44,10 @@ export function renderJobSummary(results: ResultsHeader, submission: SubmissionR
       '',
     );
   const concealed = submission.tests.filter((t) => concealedFromStudents(t, results, now)).length;
-  const footer = concealed > 0 ? `🔒 ${concealed} hidden case(s) show only their outcome and a short message. ` : '';
+  const footer =
+    concealed > 0
+      ? `🔒 ${plural(concealed, 'hidden case')} ${concealed === 1 ? 'shows' : 'show'} only ${concealed === 1 ? 'its' : 'their'} outcome and a short message. `
+      : '';
   lines.push(`<sub>${footer}${mdText(results.grader.name)} ${mdText(results.grader.version)}</sub>`, '');
   return lines.join('\n');
 }

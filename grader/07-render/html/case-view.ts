@@ -79,7 +79,7 @@ export function caseView(
   hiddenNumber: number,
 ): CaseView {
   const concealed = concealsDetails(test, results, context);
-  const badge = testBadge(test.status, test.notAttempted);
+  const badge = testBadge(test.status);
   const showNodes = !concealed && test.status !== 'pass' && !!test.nodes && test.nodes.length > 0;
   const tags = [
     test.kind === 'bonus' ? 'bonus' : '',

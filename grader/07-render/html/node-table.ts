@@ -53,5 +53,9 @@ export function nodeTable(nodes: NodeReport[], tol: Tolerance): NodeTable {
   const wrongCount = nodes.filter((n) => !n.ok).length;
   const first = nodes.find((n) => n.divergence);
   const where = first ? `; the first wrong gradient is at ${first.id}` : '';
-  return { rows, wrongCount, summary: `${wrongCount} of ${nodes.length} nodes differ${where}.` };
+  return {
+    rows,
+    wrongCount,
+    summary: `${wrongCount} of ${nodes.length} nodes ${wrongCount === 1 ? 'differs' : 'differ'}${where}.`,
+  };
 }

@@ -52,7 +52,8 @@ export interface StudentRow {
   percentText: string;
   bonusText: string;
   bonus: number;
-  misconceptions: Array<{ id: string; title: string }>;
+  misconceptions: Array<{ id: string; title: string; isBonus: boolean }>;
+  /** Mistakes of the required work only: one seen only in bonus cases is listed, tagged, and not counted. */
   misconceptionCount: number;
   /** Why the score differs from the grader's own, shortly ("late −14.4 · adjusted +2"); empty when it does not. */
   adjustText: string;
@@ -127,19 +128,42 @@ export function caseRates(submissions: SubmissionResult[]): CaseRate[] {
   return tally.rates();
 }
 
+/**
+ * Whether a submission's mistake is bonus work's: a bonus rule's, or one its
+ * diagnosis saw only in bonus cases (results.json's diagnoses[].bonus).
+ */
+export function isBonusMistake(s: SubmissionResult, id: string): boolean {
+  return s.diagnoses.find((d) => d.id === id)?.bonus ?? MISCONCEPTION_BY_ID.get(id)?.bonus ?? false;
+}
+
+type Tally = Map<string, { id: string; bonus: boolean; count: number; title: string }>;
+
+/** Counts one submission's mistakes: an id seen only in bonus cases is counted apart from the same id in required work. */
+function tally(counts: Tally, s: SubmissionResult, titleFrom: SubmissionResult[]): void {
+  for (const id of new Set(s.misconceptions)) {
+    const bonus = isBonusMistake(s, id);
+    const key = `${id}${bonus ? ' (bonus)' : ''}`;
+    const seen = counts.get(key);
+    counts.set(key, {
+      id,
+      bonus,
+      count: (seen?.count ?? 0) + 1,
+      title: seen?.title ?? misconceptionTitle(id, titleFrom),
+    });
+  }
+}
+
 /** How much of the class each mistake explains, most common first. */
 export function misconceptionRates(submissions: SubmissionResult[]): MisconceptionRate[] {
-  const counts = new Map<string, { count: number; title: string }>();
-  for (const s of submissions)
-    for (const id of new Set(s.misconceptions))
-      counts.set(id, { count: (counts.get(id)?.count ?? 0) + 1, title: misconceptionTitle(id, submissions) });
+  const counts: Tally = new Map();
+  for (const s of submissions) tally(counts, s, submissions);
   return ratesOf(counts, submissions.length);
 }
 
-function ratesOf(counts: Map<string, { count: number; title: string }>, classSize: number): MisconceptionRate[] {
-  return [...counts]
-    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
-    .map(([id, { count, title }]) => {
+function ratesOf(counts: Tally, classSize: number): MisconceptionRate[] {
+  return [...counts.values()]
+    .sort((a, b) => Number(a.bonus) - Number(b.bonus) || b.count - a.count || a.id.localeCompare(b.id))
+    .map(({ id, bonus, count, title }) => {
       const p = percent(count, classSize);
       return {
         id,
@@ -148,7 +172,7 @@ function ratesOf(counts: Map<string, { count: number; title: string }>, classSiz
         percent: p,
         barWidth: `${p}%`,
         sentence: `${p}% of the class (${count} of ${classSize})`,
-        isBonus: MISCONCEPTION_BY_ID.get(id)?.bonus ?? false,
+        isBonus: bonus,
       };
     });
 }
@@ -188,8 +212,12 @@ export function studentRows(submissions: SubmissionResult[], hrefPrefix = ''): S
       percentText: `${p}%`,
       bonusText: s.maxBonus > 0 ? `${points(s.bonus)} / ${points(s.maxBonus)}` : '—',
       bonus: s.bonus,
-      misconceptions: s.misconceptions.map((id) => ({ id, title: misconceptionTitle(id, [s]) })),
-      misconceptionCount: s.misconceptions.length,
+      misconceptions: s.misconceptions.map((id) => ({
+        id,
+        title: misconceptionTitle(id, [s]),
+        isBonus: isBonusMistake(s, id),
+      })),
+      misconceptionCount: s.misconceptions.filter((id) => !isBonusMistake(s, id)).length,
       adjustText: shortReasons(s),
     };
   });
@@ -207,7 +235,7 @@ export function overviewOf(run: ClassResults): OverviewView {
   const scores: Array<Pick<SubmissionResult, 'score' | 'maxScore'>> = [];
   const rows: StudentRow[] = [];
   const cases = new CaseTally();
-  const mistakes = new Map<string, { count: number; title: string }>();
+  const mistakes: Tally = new Map();
   let errors = 0;
   let timeouts = 0;
   let full = 0;
@@ -215,11 +243,7 @@ export function overviewOf(run: ClassResults): OverviewView {
     scores.push({ score: s.score, maxScore: s.maxScore });
     rows.push(...studentRows([s]));
     cases.add(s);
-    for (const id of new Set(s.misconceptions))
-      mistakes.set(id, {
-        count: (mistakes.get(id)?.count ?? 0) + 1,
-        title: mistakes.get(id)?.title ?? misconceptionTitle(id, [s]),
-      });
+    tally(mistakes, s, [s]);
     if (s.status === 'error') errors++;
     if (s.status === 'timeout') timeouts++;
     if (s.maxScore > 0 && s.score >= s.maxScore) full++;

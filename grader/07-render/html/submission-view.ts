@@ -45,6 +45,7 @@ export interface SubmissionView {
   feedbackHref: string;
   errors: Array<{ code: string; message: string; location: string; hasLocation: boolean }>;
   hasErrors: boolean;
+  diagnosisHeading: string;
   diagnoses: Array<{
     title: string;
     hint: string;
@@ -125,7 +126,9 @@ function diagnoses(
   context: RenderContext,
   links: Map<string, CaseLink>,
 ): SubmissionView['diagnoses'] {
-  return s.diagnoses.map((d) => {
+  // The required work's mistakes first; those seen only in bonus work after them, tagged.
+  const ordered = [...s.diagnoses].sort((a, b) => Number(a.bonus) - Number(b.bonus));
+  return ordered.map((d) => {
     const tests = d.cases.map((id) => s.tests.find((t) => t.id === id)).filter((t): t is TestResult => !!t);
     const shown = tests.filter((t) => !concealsDetails(t, results, context));
     const hidden = tests.length - shown.length;
@@ -219,6 +222,8 @@ export function buildSubmission(
     hasErrors: s.errors.length > 0,
     diagnoses: diagnoses(s, results, context, links),
     hasDiagnoses: s.diagnoses.length > 0,
+    // A full-marks student with a buggy bonus op reads nothing about required work going wrong.
+    diagnosisHeading: s.diagnoses.every((d) => d.bonus) ? 'What went wrong in the bonus work' : 'What went wrong',
     groups: exerciseGroups,
     failing,
     hasFailing: failing.length > 0,

@@ -82,7 +82,7 @@ const runCommand: CommandModule<object, RunArgs> = {
       `${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
     );
     for (const e of submission.errors) process.stdout.write(`  ${e.code}: ${locatedMessage(e)}\n`);
-    for (const t of submission.tests.filter((x) => x.status !== 'pass' && !x.notAttempted))
+    for (const t of submission.tests.filter((x) => x.status !== 'pass' && x.status !== 'not-attempted'))
       process.stdout.write(`  ${t.status} ${t.id}: ${t.detail}\n`);
     process.stdout.write(`wrote ${args.results}\n`);
   },

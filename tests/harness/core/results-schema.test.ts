@@ -49,10 +49,22 @@ describe('results.json', () => {
   });
 
   it('holds every submission of the run, with each status the contract names', () => {
-    const results = written as { version: number; submissions: Array<{ id: string; status: string }> };
-    expect(results.version).toBe(3);
+    const results = written as {
+      version: number;
+      submissions: Array<{
+        id: string;
+        status: string;
+        tests: Array<{ status: string; kind: string; points: number }>;
+      }>;
+    };
+    expect(results.version).toBe(4);
     expect(results.submissions.map((s) => s.id).sort()).toEqual(ids);
     expect(new Set(results.submissions.map((s) => s.status))).toEqual(new Set(['graded', 'error', 'timeout']));
+    const statuses = new Set(results.submissions.flatMap((s) => s.tests.map((t) => t.status)));
+    expect(statuses).toEqual(new Set(['pass', 'fail', 'error', 'timeout', 'not-attempted']));
+    // Optional work not started: a bonus case, earning nothing, and never written as a failure.
+    const skipped = results.submissions.flatMap((s) => s.tests.filter((t) => t.status === 'not-attempted'));
+    expect(skipped.every((t) => t.kind === 'bonus' && t.points === 0)).toBe(true);
   });
 
   it('the schema is not vacuous: a result missing its score is rejected', () => {

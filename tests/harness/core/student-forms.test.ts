@@ -24,7 +24,12 @@ const GRADED_IN_FULL = [
   'private-fields-accessors',
   'getter-only-grad',
   'closures-in-constructor',
+  'builtins-require',
+  'builtins-import',
 ];
+
+/** Forms that load and are graded case by case, checked in a test of their own (tests/harness/course/missing-method.test.ts). */
+const GRADED_IN_PART = ['missing-tanh'];
 
 /** Forms that cannot work: refused at the line that holds the problem (found by its text), with the fix. */
 const REFUSED: Record<string, Array<{ file: string; at: string; code: string; says: RegExp }>> = {
@@ -133,7 +138,7 @@ beforeAll(async () => {
 
 describe('student code in every form (fixtures/ports)', () => {
   it('every fixture is accounted for', () => {
-    const all = [...GRADED_IN_FULL, ...Object.keys(REFUSED), ...Object.keys(BUGS)].sort();
+    const all = [...GRADED_IN_FULL, ...GRADED_IN_PART, ...Object.keys(REFUSED), ...Object.keys(BUGS)].sort();
     expect(fixtureFolders('ports').map((f) => path.basename(f))).toEqual(all);
   });
 
@@ -153,8 +158,9 @@ describe('student code in every form (fixtures/ports)', () => {
     const bonus = r.tests.filter((t) => t.kind === 'bonus');
     expect(bonus.length).toBeGreaterThan(0);
     for (const t of bonus) {
-      expect({ id: t.id, notAttempted: t.notAttempted, points: t.points }).toEqual({
+      expect({ id: t.id, status: t.status, notAttempted: t.notAttempted, points: t.points }).toEqual({
         id: t.id,
+        status: 'not-attempted',
         notAttempted: true,
         points: 0,
       });

@@ -25,6 +25,7 @@ const SHARED = [
   'tests/support/finite-diff.ts',
   'tests/support/hand-gradients.ts',
   'tests/support/matchers.ts',
+  'tests/support/missing-methods.ts',
   'tests/support/mistakes.ts',
   'tests/support/plain-mlp.ts',
   'tests/support/reporters/not-written.ts',

@@ -82,7 +82,7 @@ describe('annotations', () => {
     const lines = renderAnnotations(outcomeResults(), outcomeSubmission(), context);
     expect(lines.filter((l) => l.includes('skipped-run'))).toHaveLength(0);
     expect(lines).toContain(
-      '::notice title=gradelab%3A 1 case(s) not run::Not run: earlier cases hung, so the rest were skipped',
+      '::notice title=gradelab%3A 1 case not run::Not run: earlier cases hung, so the rest were skipped',
     );
   });
 
@@ -91,7 +91,7 @@ describe('annotations', () => {
     const s = outcomeSubmission({ tests: many });
     const lines = renderAnnotations(outcomeResults([s]), s, context);
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(MAX_PER_KIND);
-    expect(lines.at(-1)).toBe('::notice title=gradelab::3 more failing case(s) are listed in the job summary.');
+    expect(lines.at(-1)).toBe('::notice title=gradelab::3 more failing cases are listed in the job summary.');
   });
 });
 

@@ -63,7 +63,7 @@ export function outcomeSubmission(overrides: Partial<SubmissionResult> = {}): Su
     }),
     outcomeTest({
       id: 'bonus-relu',
-      status: 'fail',
+      status: 'not-attempted',
       kind: 'bonus',
       maxPoints: 2,
       notAttempted: true,
@@ -101,7 +101,7 @@ export function outcomeSubmission(overrides: Partial<SubmissionResult> = {}): Su
 
 export function outcomeResults(submissions: SubmissionResult[] = [outcomeSubmission()]): Results {
   return {
-    version: 3,
+    version: 4,
     grader: { name: 'gradelab', version: '0.0.0-test' },
     generatedAt: '2026-01-01T00:00:00.000Z',
     config: { tolerance: { rtol: 1e-6, atol: 1e-9 }, timeouts: { caseMs: 1000, submissionMs: 10000 }, memoryMb: 128 },

@@ -45,7 +45,11 @@ describe('Gradescope results.json renderer', () => {
     expect(JSON.stringify(out)).not.toContain(HIDDEN_DETAIL);
     expect(out.tests.find((t) => t.name === 'c = a + b')!.status).toBe('passed');
     expect(out.tests.find((t) => t.name.startsWith('hangs'))!.output).toMatch(/^Timed out: /);
-    expect(out.tests.find((t) => t.name.startsWith('bonus-relu'))!.name).toBe('bonus-relu (not attempted)');
+    const skipped = out.tests.find((t) => t.name.startsWith('bonus-relu'))!;
+    expect(skipped.name).toBe('bonus-relu (not attempted)');
+    // Gradescope knows only passed and failed: optional work not started is given neither.
+    expect(skipped.status).toBeUndefined();
+    expect(skipped.tags).toContain('not-attempted');
   });
 
   it('keeps after_due_date for Gradescope to apply', () => {

@@ -46,7 +46,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
 
 export function results(submissions: SubmissionResult[], config: Partial<Results['config']> = {}): Results {
   return {
-    version: 3,
+    version: 4,
     grader: { name: 'gradelab', version: '0.0.0-test' },
     generatedAt: '2026-03-01T10:00:00.000Z',
     config: {

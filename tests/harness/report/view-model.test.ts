@@ -99,6 +99,26 @@ describe('misconception frequency', () => {
     expect(rates[0].title).toBe('Gradients are assigned (=) instead of accumulated (+=)');
   });
 
+  it('counts a mistake seen only in bonus cases apart, tagged bonus, and never as required work', () => {
+    const upstream = { id: 'missing-upstream-grad', title: 't', hint: 'h', rule: 'chain rule', cases: [] };
+    const subs = [
+      submission({ id: 'full-marks', misconceptions: [upstream.id], diagnoses: [{ ...upstream, bonus: true }] }),
+      submission({ id: 'required', misconceptions: [upstream.id], diagnoses: [{ ...upstream, bonus: false }] }),
+    ];
+    expect(misconceptionRates(subs).map((r) => [r.id, r.count, r.isBonus])).toEqual([
+      [upstream.id, 1, false],
+      [upstream.id, 1, true],
+    ]);
+    const [full, required] = studentRows(subs);
+    expect(full.misconceptionCount).toBe(0);
+    expect(full.misconceptions).toEqual([expect.objectContaining({ id: upstream.id, isBonus: true })]);
+    expect(required.misconceptionCount).toBe(1);
+    const page = (s: (typeof subs)[number]) =>
+      buildSubmission(results(subs), s, { audience: 'student', now: new Date() });
+    expect(page(subs[0]).diagnosisHeading).toBe('What went wrong in the bonus work');
+    expect(page(subs[1]).diagnosisHeading).toBe('What went wrong');
+  });
+
   it('falls back to the title in the results for an id the catalogue does not know', () => {
     const s = submission({
       misconceptions: ['brand-new'],
@@ -166,7 +186,7 @@ describe('rows and summaries', () => {
       rowCss: 'row-divergence',
     });
     expect(table.rows[1]).toMatchObject({ id: 'b', opText: 'mul(a, a)', rowCss: 'row-ok' });
-    expect(table.summary).toBe('1 of 2 nodes differ; the first wrong gradient is at a.');
+    expect(table.summary).toBe('1 of 2 nodes differs; the first wrong gradient is at a.');
   });
 
   it('groups cases by exercise with point subtotals', () => {

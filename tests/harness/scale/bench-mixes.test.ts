@@ -35,10 +35,8 @@ describe('the realistic bench class', () => {
       // (Not full marks for the correct ones: on a loaded machine the long chain may time out.)
       if (expected.length === 0) return expect(result.misconceptions, folder).toEqual([]);
       expect(result.score, folder).toBeLessThan(result.maxScore);
-      // This form (`const o = other as Value` in add) throws on the number's \`grad\` in strict
-      // mode; the grader does not name it yet, so only the points lost are checked for it.
-      const named = expected.filter((id) => id !== 'number-operand-not-wrapped');
-      expect(result.misconceptions, folder).toEqual(expect.arrayContaining(named));
+      // number-operand-not-wrapped too: `const o = other as Value` in add crashes in the sort (node._prev is not iterable).
+      expect(result.misconceptions, folder).toEqual(expect.arrayContaining(expected));
     });
   });
 });

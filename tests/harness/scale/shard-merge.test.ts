@@ -67,7 +67,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
       durationMs: 1,
     }) as SubmissionResult;
   const results = (ids: string[], over: Partial<Results> = {}): Results => ({
-    version: 3,
+    version: 4,
     grader: { name: 'gradelab', version: '0.1.0' },
     generatedAt: '2026-01-01T00:00:00.000Z',
     config: { tolerance: { rtol: 1e-6, atol: 1e-9 }, timeouts: { caseMs: 1000, submissionMs: 10000 }, memoryMb: 128 },
@@ -98,7 +98,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
 
   it('merges plain outputs, every submission once', async () => {
     const outputs = [out('a', results(['b', 'c'])), out('b', results(['a']))];
-    expect((await checkMergeable(outputs)).version).toBe(3);
+    expect((await checkMergeable(outputs)).version).toBe(4);
     const ids: string[] = [];
     for await (const s of mergedSubmissions(outputs)) ids.push(s.id);
     expect(ids.sort()).toEqual(['a', 'b', 'c']);
@@ -145,7 +145,7 @@ describe('merge refuses what it cannot merge faithfully', () => {
   });
   it('refuses a results.json that fails its schema', async () => {
     const dir = tempDir('bad-shard');
-    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 3, submissions: [] }));
+    writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ version: 4, submissions: [] }));
     await expect(readShardOutput(dir)).rejects.toThrow(/not a valid results\.json/);
   });
   it('refuses a results.json of the earlier format, saying what to do', async () => {
