@@ -14,7 +14,7 @@ import { refusal } from './refusal.ts';
 import { readCode, type CodeFile } from './stay-inside.ts';
 import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
 
-import { ENGINE_MODULES, VALUE_CLASS, type StudentModule } from '../course/student-contract.ts';
+import { ENGINE_MODULES, type StudentModule } from '../course/student-contract.ts';
 
 export { ENGINE_MODULES, STUDENT_MODULES, TRAINING_MODULES, type StudentModule } from '../course/student-contract.ts';
 
