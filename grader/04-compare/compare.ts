@@ -11,21 +11,9 @@ import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
 import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
 import { referenceFor, referenceGraph } from './reference.ts';
 import { close, show, type Tolerance } from './tolerance.ts';
-
-type Num = number | string;
+import type { NodeReport, Num } from '../results/node-report.ts';
 
 const ESTIMATE_TOLERANCE: Tolerance = { rtol: 0.05, atol: 1e-3 };
-
-export interface NodeReport {
-  id: string;
-  op: string;
-  args: Array<string | number>;
-  student: { data: Num; grad: Num };
-  expected: { data: number; grad: number };
-  ok: boolean;
-  /** Wrong, while every node that consumes it is right: where a local rule broke. */
-  divergence?: boolean;
-}
 
 export interface Judgement {
   status: 'pass' | 'fail' | 'error' | 'timeout' | 'not-attempted';

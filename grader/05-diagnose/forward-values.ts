@@ -6,7 +6,8 @@
  * Gradients built on a wrong value are wrong too, and are no clue.
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import type { Judgement, NodeReport } from '../04-compare/compare.ts';
+import type { Judgement } from '../04-compare/compare.ts';
+import type { NodeReport } from '../results/node-report.ts';
 import { close, show, type Tolerance } from '../04-compare/tolerance.ts';
 import { MISCONCEPTION_BY_ID } from './misconceptions.ts';
 import type { CaseNote } from './notes.ts';

@@ -4,7 +4,8 @@
  * the submission's status.
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import type { Judgement, NodeReport } from '../04-compare/compare.ts';
+import type { Judgement } from '../04-compare/compare.ts';
+import type { NodeReport } from '../results/node-report.ts';
 import type { Diagnosis } from '../05-diagnose/diagnose.ts';
 import { MISCONCEPTION_BY_ID } from '../05-diagnose/misconceptions.ts';
 import type { GraderError } from '../errors.ts';

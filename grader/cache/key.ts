@@ -22,7 +22,7 @@ import { casesFor, isPerStudent } from '../cases/case-list.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { GRADER_VERSION } from '../results/build.ts';
-import { stableJson } from './stable-json.ts';
+import { stableJson } from '../shared/stable-json.ts';
 
 /** Bump when the stored format or the key recipe changes. */
 const KEY_FORMAT = 'gradelab-cache-3';

@@ -4,7 +4,7 @@
  * and every class-wide output hold; the full result goes to the submission's
  * detail file, which the summary names.
  */
-import { pageName } from '../07-render/html/safe-names.ts';
+import { pageName } from './page-names.ts';
 import type { SubmissionResult, TestResult } from './types.ts';
 
 /** Where a submission's full result is written, relative to the output folder. */

@@ -3,7 +3,7 @@
  * (HTML, CSV, JUnit, CI summaries, Gradescope) read only this.
  */
 import type { Visibility } from '../config/types.ts';
-import type { NodeReport } from '../04-compare/compare.ts';
+import type { NodeReport } from './node-report.ts';
 import type { ErrorCode, NotRunCode } from '../errors.ts';
 import type { TrainingView } from '../cases/nn/training-record.ts';
 

@@ -17,8 +17,8 @@ import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
 import type { ProgressEvent } from '../grade.ts';
 import { resultsHeader } from '../results/build.ts';
-import { SHARD_FILE, shardManifest } from '../results/merge.ts';
-import { keptWarnings, readPreviousRun, selectOnly } from '../results/regrade.ts';
+import { SHARD_FILE, shardManifest } from './merge.ts';
+import { keptWarnings, readPreviousRun, selectOnly } from './regrade.ts';
 import {
   assignmentFor,
   readRosterOption,

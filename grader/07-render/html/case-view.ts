@@ -4,7 +4,7 @@
  * into the view; its name, id, detail, nodes and drawing are left out here,
  * so that no template can print them.
  */
-import type { NodeReport } from '../../04-compare/compare.ts';
+import type { NodeReport } from '../../results/node-report.ts';
 import type { ResultsHeader, TestResult } from '../../results/types.ts';
 import type { RenderContext } from '../reporter.ts';
 import { plural, points, testBadge, type StatusBadge } from '../view-format.ts';

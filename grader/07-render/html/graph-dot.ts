@@ -7,7 +7,7 @@
  * appear only inside escaped labels.
  */
 import { close, type Tolerance } from '../../04-compare/tolerance.ts';
-import type { NodeReport } from '../../04-compare/compare.ts';
+import type { NodeReport } from '../../results/node-report.ts';
 import { num } from '../view-format.ts';
 
 /** Fill, border and marker for the three kinds of node; the page's legend uses the same words. */

@@ -4,7 +4,7 @@
  * of the first wrong gradient, where the broken rule is, and the page offers
  * the whole graph folded underneath.
  */
-import type { NodeReport } from '../../04-compare/compare.ts';
+import type { NodeReport } from '../../results/node-report.ts';
 
 /** Graphs up to this size are drawn whole straight away... */
 export const FOCUS_THRESHOLD = 40;

@@ -5,7 +5,7 @@
  * loads on the first drawing, so commands that draw nothing never load it.
  */
 import type { Viz } from '@viz-js/viz';
-import type { NodeReport } from '../../04-compare/compare.ts';
+import type { NodeReport } from '../../results/node-report.ts';
 import type { Tolerance } from '../../04-compare/tolerance.ts';
 import { plural } from '../view-format.ts';
 import { focusNodes } from './graph-focus.ts';

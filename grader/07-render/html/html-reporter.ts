@@ -12,14 +12,14 @@
  *                                 class) and no instructor pages, so the folder
  *                                 can be published or mailed out page by page
  *
- * <name> is a slug of the submission id plus a short hash (./safe-names.ts).
+ * <name> is a slug of the submission id plus a short hash (grader/results/page-names.ts).
  */
 import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
 import { defineReporter } from '../define-reporter.ts';
 import type { ClassResults, OutputFile, RenderContext } from '../reporter.ts';
 import { drawCase } from './graph-render.ts';
 import { overviewOf } from './overview-view.ts';
-import { feedbackPath, submissionPath } from './safe-names.ts';
+import { feedbackPath, submissionPath } from '../../results/page-names.ts';
 import { buildSubmission, type Drawings } from './submission-view.ts';
 import { templates } from './templates.ts';
 import { concealsDetails } from '../visibility.ts';

@@ -3,7 +3,7 @@
  * Each cell knows whether it is wrong, so the template only prints classes.
  */
 import { close, type Tolerance } from '../../04-compare/tolerance.ts';
-import type { NodeReport } from '../../04-compare/compare.ts';
+import type { NodeReport } from '../../results/node-report.ts';
 import { num } from '../view-format.ts';
 import { NODE_STYLES, nodeKind } from './graph-dot.ts';
 

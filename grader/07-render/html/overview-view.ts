@@ -17,7 +17,7 @@ import { inMemoryClass } from '../define-reporter.ts';
 import type { ClassResults } from '../reporter.ts';
 import { scorePercent } from '../../results/points.ts';
 import { histogram, wholePercent, type Histogram } from './histogram.ts';
-import { submissionPath } from './safe-names.ts';
+import { submissionPath } from '../../results/page-names.ts';
 
 export interface CaseRate {
   id: string;

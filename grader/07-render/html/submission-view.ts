@@ -18,7 +18,7 @@ import {
   submissionBadge,
   type StatusBadge,
 } from '../view-format.ts';
-import { feedbackPath } from './safe-names.ts';
+import { feedbackPath } from '../../results/page-names.ts';
 import { concealedFromStudents, concealsDetails } from '../visibility.ts';
 import { lateDuration, scoreReasons } from '../score-reasons.ts';
 

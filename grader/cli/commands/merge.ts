@@ -7,7 +7,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { reportersFor } from '../../07-render/audience.ts';
 import { openClassOutput } from '../../07-render/write-outputs.ts';
-import { checkMergeable, mergedSubmissions, readShardOutput } from '../../results/merge.ts';
+import { checkMergeable, mergedSubmissions, readShardOutput } from '../../runs/merge.ts';
 import {
   assignmentFor,
   readRosterOption,

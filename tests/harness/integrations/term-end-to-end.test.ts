@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
+import { feedbackPath, submissionPath } from '../../../grader/results/page-names.ts';
 import { parseCsv } from '../../../grader/roster/csv.ts';
 import type { Results, SubmissionResult } from '../../../grader/results/types.ts';
 import { fixture, runCli, tempDir } from './run-cli.ts';

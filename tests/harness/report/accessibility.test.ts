@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
+import { feedbackPath, submissionPath } from '../../../grader/results/page-names.ts';
 import { writeOutputs } from '../../../grader/07-render/write-outputs.ts';
 import { assignmentDefaults, readConfig } from '../../../grader/config/load.ts';
 import { buildResults } from '../../../grader/results/build.ts';

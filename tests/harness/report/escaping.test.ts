@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../grader/07-render/html/html-reporter.ts';
 import { drawGraph } from '../../../grader/07-render/html/graph-render.ts';
 import { escapeDotString, escapeRecord, graphToDot } from '../../../grader/07-render/html/graph-dot.ts';
-import { pageName, slug } from '../../../grader/07-render/html/safe-names.ts';
+import { pageName, slug } from '../../../grader/results/page-names.ts';
 import { sanitizeSvg, UnsafeSvgError } from '../../../grader/07-render/html/svg-sanitize.ts';
 import { byPath, failedGraphCase, results, submission, test } from './sample-results.ts';
 

@@ -2,7 +2,7 @@
  * Hand-made results for the report tests: small, with exactly the values a
  * test needs, so that a number in an assertion is obviously the one planted.
  */
-import type { NodeReport } from '../../../grader/04-compare/compare.ts';
+import type { NodeReport } from '../../../grader/results/node-report.ts';
 import type { Results, SubmissionResult, TestResult } from '../../../grader/results/types.ts';
 
 export function test(overrides: Partial<TestResult> = {}): TestResult {

@@ -6,9 +6,9 @@
  * the same submission shows all of them.
  */
 import { describe, expect, it } from 'vitest';
-import type { NodeReport } from '../../../grader/04-compare/compare.ts';
+import type { NodeReport } from '../../../grader/results/node-report.ts';
 import { renderHtml } from '../../../grader/07-render/html/html-reporter.ts';
-import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
+import { feedbackPath, submissionPath } from '../../../grader/results/page-names.ts';
 import type { Results } from '../../../grader/results/types.ts';
 import { byPath, decoded, failedGraphCase, results, submission, test } from './sample-results.ts';
 

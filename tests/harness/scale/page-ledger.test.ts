@@ -7,7 +7,7 @@
 import { appendFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { feedbackPath, submissionPath } from '../../../grader/07-render/html/safe-names.ts';
+import { feedbackPath, submissionPath } from '../../../grader/results/page-names.ts';
 import { detailPath } from '../../../grader/results/summary.ts';
 import { gradeClass } from '../../../grader/runs/grade-class.ts';
 import { tempDir } from '../integrations/run-cli.ts';

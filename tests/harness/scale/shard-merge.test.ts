@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inShard, parseShard, shardOf } from '../../../grader/01-discover/shard.ts';
 import type { SubmissionSource } from '../../../grader/01-discover/discover.ts';
 import { isGraderError } from '../../../grader/errors.ts';
-import { checkMergeable, mergedSubmissions, readShardOutput, type ShardOutput } from '../../../grader/results/merge.ts';
+import { checkMergeable, mergedSubmissions, readShardOutput, type ShardOutput } from '../../../grader/runs/merge.ts';
 import type { Results, SubmissionResult } from '../../../grader/results/types.ts';
 import { runCli, tempDir } from '../integrations/run-cli.ts';
 import { makeClass, normalise, readResults } from './class-maker.ts';

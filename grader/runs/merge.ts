@@ -14,10 +14,10 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatShard, type Shard } from '../01-discover/shard.ts';
-import { stableJson } from '../cache/stable-json.ts';
+import { stableJson } from '../shared/stable-json.ts';
 import { GraderError } from '../errors.ts';
 import { check } from '../schema.ts';
-import { RESULTS_VERSION, type ResultsHeader, type SubmissionResult } from './types.ts';
+import { RESULTS_VERSION, type ResultsHeader, type SubmissionResult } from '../results/types.ts';
 
 /** Written next to a shard's results.json, so merge can tell whether every shard came back. */
 export const SHARD_FILE = 'shard.json';
