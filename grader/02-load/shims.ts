@@ -18,8 +18,10 @@ const SHIMS: Record<string, string> = {
   console: 'console.ts',
 };
 
-// From the package root: the grader also runs as a flat build in dist/, while the stand-ins stay sources.
-const DIR = packagePath('grader', '03-sandbox', 'shims') + path.sep;
+// The stand-ins are this step's own files (./shims/), bundled with the student's code; the sandbox's
+// console imports ./shims/util.ts directly. Named from the package root because the grader also runs
+// as a flat build in dist/, while the stand-ins stay sources.
+const DIR = packagePath('grader', '02-load', 'shims') + path.sep;
 
 /** Absolute path of the stand-in for `specifier`, if it has one. */
 export function shimFor(specifier: string): string | undefined {

@@ -4,7 +4,7 @@
  * Node would (printf-style formats, objects inspected), for its report.
  * No outside imports beyond the util stand-in: it is bundled into the sandbox.
  */
-import { formatWithOptions, inspect } from './shims/util.ts';
+import { formatWithOptions, inspect } from '../02-load/shims/util.ts';
 
 const OUTPUT_CAP = 64 * 1024;
 
