@@ -50,7 +50,7 @@ function mtimes(dir: string): Map<string, number> {
 
 /** Brings dist/ up to date (as the tests' set-up does), so the timings are of the build of these sources. */
 export function buildIfStale(): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale'], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/build.ts', '--if-stale'], {
     cwd: root,
     encoding: 'utf8',
   });

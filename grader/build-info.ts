@@ -1,5 +1,5 @@
 /**
- * What the build (scripts/build.ts) recorded when it made dist/. The build
+ * What the build (tools/build.ts) recorded when it made dist/. The build
  * puts its own version of this module in the bundle; run as source, there is
  * no build and everything below is worked out at run time instead.
  */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { PRECOMPILED } from './schema-precompiled.ts';
 
-/** The options every validator is compiled with, ahead of time (scripts/build.ts) or here. */
+/** The options every validator is compiled with, ahead of time (tools/build.ts) or here. */
 export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();

@@ -21,7 +21,7 @@ export const BUNDLE_ENTRIES = [
   'course.json',
   'bin',
   'grader',
-  'scripts',
+  'tools/build.ts',
   'schemas',
   'solutions',
   'exercises',

@@ -1,7 +1,7 @@
 /**
  * The sandbox host's code as one plain script: a host then starts as fast as
  * bare Node, with no TypeScript loader. The driver every isolate runs first
- * is built into it. The build (scripts/build.ts) makes it once into dist/;
+ * is built into it. The build (tools/build.ts) makes it once into dist/;
  * run as source, the grader makes it once per process. Only isolated-vm
  * stays outside (a native addon): the script keeps one `require("isolated-vm")`
  * that ./host-pool.ts points at the installed addon's absolute path.

@@ -1,5 +1,5 @@
 /**
- * The build that bin/grader.js runs (scripts/build.ts, made before these
+ * The build that bin/grader.js runs (tools/build.ts, made before these
  * tests by tests/harness/support/build-dist.ts): current, loading only what a
  * command needs, and keyed to the sources it was built from.
  */

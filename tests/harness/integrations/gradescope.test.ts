@@ -155,7 +155,7 @@ describe('grader gradescope bundle', () => {
     build = runCli(['gradescope', 'bundle', '--out', out, '--config', fixture('integrations', 'fast-timeouts.json')]);
   });
 
-  it('builds a folder with the scripts and the grader sources, never node_modules or tests', () => {
+  it('builds a folder with the scripts, the grader sources and the build, never node_modules, tests or dev tools', () => {
     expect(build.status).toBe(0);
     for (const file of [
       'setup.sh',
@@ -164,14 +164,14 @@ describe('grader gradescope bundle', () => {
       'package-lock.json',
       'bin/grader.js',
       'grader/grade.ts',
-      'scripts/build.ts',
+      'tools/build.ts',
       'schemas/results.schema.json',
       'solutions/engine.ts',
       'grading.json',
     ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
-    for (const absent of ['node_modules', 'tests', 'fixtures', '.git'])
+    for (const absent of ['node_modules', 'tests', 'fixtures', '.git', 'tools/update-fixtures.ts'])
       expect(existsSync(path.join(out, absent)), absent).toBe(false);
     expect(statSync(path.join(out, 'run_autograder')).mode & 0o111).not.toBe(0);
     expect(readFileSync(path.join(out, 'setup.sh'), 'utf8')).toContain('npm ci');
@@ -211,7 +211,7 @@ describe('grader gradescope bundle', () => {
     // setup.sh would run npm ci here; the repository's own node_modules stand in for it,
     // and the bundle's own build script for the prepare step that npm ci runs.
     symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
-    const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'tools/build.ts'], {
       cwd: source,
       encoding: 'utf8',
     });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export default function buildDist(): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale'], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/build.ts', '--if-stale'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
