@@ -3,14 +3,25 @@
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import { LAYERS } from './tools/layers.js';
 
-// The pipeline reads top-down: a step may import an earlier step, never a later one.
-const steps = ['01-discover', '02-load', '03-sandbox', '04-compare', '05-diagnose', '06-score', '07-render'];
-const laterSteps = steps.slice(0, -1).map((step, i) => ({
-  target: `./grader/${step}`,
-  from: steps.slice(i + 1).map((later) => `./grader/${later}`),
-  message: `pipeline step ${step} must not import a later step`,
-}));
+// The grader reads bottom-up (tools/layers.js): a folder may import an earlier
+// layer, never a later one. A path that a lower layer holds inside a later
+// layer's folder (grader/config/types.ts in grader/config) stays allowed.
+const laterLayers = LAYERS.slice(0, -1).flatMap((layer, i) => {
+  const lowerPaths = LAYERS.slice(0, i + 1).flatMap((lower) => lower.paths);
+  const laterPaths = LAYERS.slice(i + 1).flatMap((later) => later.paths);
+  const message = `${layer.name} must not import a later layer (see tools/layers.js)`;
+  const exceptIn = (from) =>
+    lowerPaths.filter((p) => p.startsWith(`${from}/`)).map((p) => `./${p.slice(from.length + 1)}`);
+  const plain = laterPaths.filter((from) => exceptIn(from).length === 0);
+  return layer.paths.flatMap((target) => [
+    { target: `./${target}`, from: plain.map((from) => `./${from}`), message },
+    ...laterPaths
+      .filter((from) => exceptIn(from).length > 0)
+      .map((from) => ({ target: `./${target}`, from: `./${from}`, except: exceptIn(from), message })),
+  ]);
+});
 
 export default tseslint.config(
   {
@@ -21,7 +32,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.js'],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] } },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'tools/*.js'] } },
     },
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })] },
@@ -46,7 +57,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-self-import': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: laterSteps }],
+      'import-x/no-restricted-paths': ['error', { zones: laterLayers }],
     },
   },
   {

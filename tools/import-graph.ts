@@ -2,12 +2,15 @@
  * The grader's import graph, type-only imports included. ESLint's `no-cycle`
  * skips `import type`, but a type-only cycle still ties two files into one
  * unit that cannot be read, moved or tested apart, so this check counts it.
- * It also holds the pipeline to reading top-down: no step imports a later one.
+ * It also holds every folder to its layer (tools/layers.js): no file imports
+ * a later layer, every file belongs to one, and no pipeline step names another
+ * step's files in a string, where an import would have been seen.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { globSync } from 'tinyglobby';
+import { LAYERS, type Layer } from './layers.js';
 
 export type ImportGraph = Map<string, string[]>;
 
@@ -61,31 +64,79 @@ export function cycles(graph: ImportGraph): string[][] {
   return found;
 }
 
-const stepOf = (file: string): number | undefined => {
-  const match = /(?:^|\/)0(\d)-[a-z]+\//.exec(file);
-  return match ? Number(match[1]) : undefined;
-};
+/** The index of the layer `file` belongs to: its most specific path; undefined when none holds it. */
+export function layerOf(file: string, layers: Layer[] = LAYERS): number | undefined {
+  let best: { index: number; length: number } | undefined;
+  layers.forEach((layer, index) => {
+    for (const p of layer.paths) {
+      const holds = file === p || file.startsWith(`${p}/`);
+      if (holds && (!best || p.length > best.length)) best = { index, length: p.length };
+    }
+  });
+  return best?.index;
+}
 
-/** Edges from a pipeline step (`grader/0N-…`) to a later one, as `from -> to`. */
-export function backwardEdges(graph: ImportGraph): string[] {
+/** Edges from a file to one in a later layer, as `from -> to`. */
+export function backwardEdges(graph: ImportGraph, layers: Layer[] = LAYERS): string[] {
   const edges: string[] = [];
   for (const [from, targets] of graph) {
-    const own = stepOf(from);
+    const own = layerOf(from, layers);
     if (own === undefined) continue;
     for (const to of targets) {
-      const theirs = stepOf(to);
+      const theirs = layerOf(to, layers);
       if (theirs !== undefined && theirs > own) edges.push(`${from} -> ${to}`);
     }
   }
   return edges;
 }
 
+/** Files of the graph that no layer holds: a new folder must take its place in the table. */
+export function unplaced(graph: ImportGraph, layers: Layer[] = LAYERS): string[] {
+  return [...graph.keys()].filter((file) => layerOf(file, layers) === undefined);
+}
+
+/** Whether a string literal is a module specifier (an import, an export, `import()`, `import('…')` in a type). */
+function isSpecifier(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === node;
+  if (ts.isCallExpression(parent)) return parent.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return ts.isLiteralTypeNode(parent) && ts.isImportTypeNode(parent.parent);
+}
+
+/**
+ * Strings in a pipeline step's file that name another step's folder: a path
+ * built by hand to reach its files, which no import shows. `file` is relative
+ * to the package root; files outside the steps are not checked.
+ */
+export function pathStringReaches(file: string, text: string, layers: Layer[] = LAYERS): string[] {
+  const own = layerOf(file, layers);
+  if (own === undefined || !layers[own].step) return [];
+  const others = layers
+    .filter((layer, index) => layer.step && index !== own)
+    .flatMap((layer) => layer.paths.map((p) => p.slice(p.lastIndexOf('/') + 1)));
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !isSpecifier(node)) {
+      const named = others.find((folder) => node.text.split(/[\\/]/).includes(folder));
+      if (named) found.push(`${file}: '${node.text}' names ${named}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+  return found;
+}
+
 /** `tsx tools/import-graph.ts`: prints what is wrong and fails, or prints nothing. */
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')) {
-  const graph = importGraph(process.cwd());
+  const root = process.cwd();
+  const graph = importGraph(root);
   const problems = [
     ...cycles(graph).map((c) => `import cycle: ${c.join(' <-> ')}`),
-    ...backwardEdges(graph).map((e) => `pipeline step imports a later step: ${e}`),
+    ...backwardEdges(graph).map((e) => `import from a later layer (tools/layers.js): ${e}`),
+    ...unplaced(graph).map((f) => `no layer holds ${f}: add its folder to tools/layers.js`),
+    ...[...graph.keys()].flatMap((f) =>
+      pathStringReaches(f, readFileSync(join(root, f), 'utf8')).map((r) => `path string across steps: ${r}`),
+    ),
   ];
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) process.exit(1);

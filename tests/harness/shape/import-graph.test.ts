@@ -1,11 +1,23 @@
 /**
  * The shape of grader/: no import cycle (type-only imports count: a cycle of
- * types still ties files together), and no pipeline step imports a later one.
- * `npm run lint` runs the same check; this test also proves the check can fail.
+ * types still ties files together), no file imports a later layer of
+ * tools/layers.js, every file has a layer, and no step names another step's
+ * files in a string. `npm run lint` runs the same check; this test also
+ * proves the check can fail.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { backwardEdges, cycles, importGraph, type ImportGraph } from '../../../tools/import-graph.ts';
+import {
+  backwardEdges,
+  cycles,
+  importGraph,
+  layerOf,
+  pathStringReaches,
+  unplaced,
+  type ImportGraph,
+} from '../../../tools/import-graph.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -21,8 +33,17 @@ describe('import graph of grader/', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  it('has no edge from a pipeline step to a later one', () => {
+  it('has no edge from a layer to a later one', () => {
     expect(backwardEdges(graph)).toEqual([]);
+  });
+
+  it('gives every file a layer', () => {
+    expect(unplaced(graph)).toEqual([]);
+  });
+
+  it('has no string in a step that names another step', () => {
+    const reaches = [...graph.keys()].flatMap((f) => pathStringReaches(f, readFileSync(path.join(root, f), 'utf8')));
+    expect(reaches).toEqual([]);
   });
 });
 
@@ -43,5 +64,29 @@ describe('the check itself', () => {
 
   it('finds a step that reaches forward, and allows one that reaches back', () => {
     expect(backwardEdges(made)).toEqual(['grader/01-discover/x.ts -> grader/02-load/y.ts']);
+  });
+
+  it('finds a file in no layer, and places a file by its most specific path', () => {
+    expect(unplaced(made)).toEqual(['grader/a.ts', 'grader/b.ts', 'grader/c.ts', 'grader/d.ts']);
+    expect(layerOf('grader/config/types.ts')).toBeLessThan(layerOf('grader/cases/case-list.ts')!);
+    expect(layerOf('grader/config/rules.ts')).toBeGreaterThan(layerOf('grader/cases/case-list.ts')!);
+  });
+
+  it('finds the results model importing a later step', () => {
+    const upward: ImportGraph = new Map([['grader/results/types.ts', ['grader/04-compare/compare.ts']]]);
+    expect(backwardEdges(upward)).toEqual(['grader/results/types.ts -> grader/04-compare/compare.ts']);
+  });
+
+  it("finds a path string into another step, and lets imports and a step's own folder be", () => {
+    const text = [
+      "import { a } from '../01-discover/a.ts';",
+      "const own = packagePath('grader', '02-load', 'shims');",
+      "const other = packagePath('grader', '03-sandbox', 'shims');",
+      "const load = () => import('../03-sandbox/sandbox.ts');",
+    ].join('\n');
+    expect(pathStringReaches('grader/02-load/x.ts', text)).toEqual([
+      "grader/02-load/x.ts: '03-sandbox' names 03-sandbox",
+    ]);
+    expect(pathStringReaches('grader/cache/key.ts', "new Set(['07-render'])")).toEqual([]);
   });
 });
