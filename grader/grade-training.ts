@@ -16,7 +16,7 @@ import { judgeTraining } from './04-compare/training-judge.ts';
 import type { Tolerance } from './04-compare/tolerance.ts';
 import { diagnose } from './05-diagnose/diagnose.ts';
 import { MISCONCEPTION_BY_ID } from './05-diagnose/misconceptions.ts';
-import { diagnoseTraining, type EnginePrerequisite } from './05-diagnose/nn-diagnose.ts';
+import { diagnoseTraining, type EnginePrerequisite } from './05-diagnose/training-diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import { casesFor, fixedCases, type CaseDef } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';

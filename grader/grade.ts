@@ -1,7 +1,9 @@
 /**
- * The pipeline for a class: discover → load → run in sandbox → compare →
- * diagnose → score. Pure in the sense that matters: it returns data and
- * reports progress through a callback; it never prints or exits.
+ * Grades one submission that discovery found: load → run in the sandbox →
+ * compare → diagnose → score (the training assignment through
+ * ./grade-training.ts), and a few at a time over many (gradeEach). Pure in
+ * the sense that matters: it returns data and hands each result to a
+ * callback; it never prints or exits.
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
 import { loadSubmission } from './02-load/load-submission.ts';

@@ -7,15 +7,15 @@
  */
 import type { GraphSpec } from '../cases/graph.ts';
 import { buildAndBackward, type ProgramValue, type ProgramValueClass, type RunPhase } from '../cases/program.ts';
-import { runTraining } from '../cases/nn/run-training.ts';
-import type { TrainingRequest } from '../cases/nn/training-record.ts';
+import { runTraining } from '../cases/training/run-training.ts';
+import type { TrainingRequest } from '../cases/training/training-record.ts';
 import { installConsole, printed, show } from './sandbox-console.ts';
 
 export type Request =
   | { kind: 'graph'; graph: GraphSpec }
   | { kind: 'export'; module: string; name: string }
   | { kind: 'exports' }
-  /** The training assignment: the student's MLP from nn.ts, run stage by stage (../cases/nn/). */
+  /** The training assignment: the student's MLP from nn.ts, run stage by stage (../cases/training/). */
   | TrainingRequest
   /** Several requests in one call; `completed` then returns those that finished. */
   | { kind: 'batch'; requests: Request[] }

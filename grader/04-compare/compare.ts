@@ -8,7 +8,7 @@ import { isLeaf, type GraphSpec } from '../cases/graph.ts';
 import { formatLocation, type NotRunCode } from '../errors.ts';
 import { check } from '../schema.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
-import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
+import type { TrainingRecord, TrainingView } from '../cases/training/training-record.ts';
 import { referenceFor, referenceGraph } from './reference.ts';
 import { close, show, type Tolerance } from './tolerance.ts';
 import type { NodeReport, Num } from '../results/node-report.ts';

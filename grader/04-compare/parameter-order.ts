@@ -1,5 +1,5 @@
 /**
- * Decodes the order probe (../cases/nn/order-probe.ts) into the order of the
+ * Decodes the order probe (../cases/training/order-probe.ts) into the order of the
  * student's parameters(): place k holds the contract's parameter order[k].
  * Each one-layer network is read back by inverting its outputs (tanh, or
  * nothing for a linear layer: whichever lands on the values that were set);
@@ -8,8 +8,8 @@
  * doubt (a probe that threw, numbers that land on no value) gives undefined:
  * the order is then not judged, never guessed.
  */
-import { probeValue, type OrderProbe } from '../cases/nn/training-record.ts';
-import { roleName, roles } from '../cases/nn/parameter-roles.ts';
+import { probeValue, type OrderProbe } from '../cases/training/training-record.ts';
+import { roleName, roles } from '../cases/training/parameter-roles.ts';
 
 const MATCH = 1e-6;
 

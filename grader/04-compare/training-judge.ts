@@ -1,16 +1,16 @@
 /**
  * Judges one training case: validates the record the sandbox sent back, then
  * compares each stage the case names with the reference run from the same
- * parameters (../cases/nn/reference-training.ts), number by number. Step by
+ * parameters (../cases/training/reference-training.ts), number by number. Step by
  * step, not "did the loss go down": a loop that never zeroes its gradients
  * can lower the lecture's loss faster than a correct one.
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import { referenceFor } from '../cases/nn/reference-training.ts';
-import type { TrainingRecord, TrainingView } from '../cases/nn/training-record.ts';
-import { STAGES, type Stage, type TrainingSpec } from '../cases/nn/training-spec.ts';
+import { referenceFor } from '../cases/training/reference-training.ts';
+import type { TrainingRecord, TrainingView } from '../cases/training/training-record.ts';
+import { STAGES, type Stage, type TrainingSpec } from '../cases/training/training-spec.ts';
 import type { CaseOutcome } from '../03-sandbox/run-submission.ts';
-import { andList, parameterName } from '../cases/nn/parameter-roles.ts';
+import { andList, parameterName } from '../cases/training/parameter-roles.ts';
 import { judge, type Judgement } from './compare.ts';
 import { decodeOrder, describeOrder, isInOrder } from './parameter-order.ts';
 import { asRecord } from './training-record-check.ts';

@@ -4,8 +4,8 @@
  * the sandbox promises (./training-judge.ts reads it afterwards). A malformed
  * order probe is dropped, not an error: the order is then not judged.
  */
-import type { OrderProbe, TrainingRecord } from '../cases/nn/training-record.ts';
-import { STAGES, type Stage } from '../cases/nn/training-spec.ts';
+import type { OrderProbe, TrainingRecord } from '../cases/training/training-record.ts';
+import { STAGES, type Stage } from '../cases/training/training-spec.ts';
 
 type Num = number | string;
 

@@ -4,7 +4,7 @@
  * the required rules are fixed by the course contract.
  */
 import type { Flaws } from './mutant-engine.ts';
-import { TRAINING_MISCONCEPTIONS, type TrainingMisconception } from './nn-misconceptions.ts';
+import { TRAINING_MISCONCEPTIONS, type TrainingMisconception } from './training-misconceptions.ts';
 
 export interface Misconception {
   id: string;

@@ -34,7 +34,7 @@ const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
   pow: 'bonus-ops',
   exp: 'bonus-ops',
   relu: 'bonus-ops',
-  // The second assignment's; its cases are explained in ./nn-diagnose.ts.
+  // The second assignment's; its cases are explained in ./training-diagnose.ts.
   'training loop': null,
   parameters: null,
   loss: null,

@@ -26,8 +26,10 @@ import { stableJson } from '../shared/stable-json.ts';
 
 /** Bump when the stored format or the key recipe changes. */
 const KEY_FORMAT = 'gradelab-cache-3';
-/** These only present results that are already made, so editing them must not cost a re-grade. */
-/** Folders whose code never shapes a cached result: rendering, the CLI, and the term (late work, overrides), applied after the cache. */
+/**
+ * Folders whose code only presents results already made, so editing them must not cost a re-grade:
+ * rendering, the CLI, and the term (late work, overrides), applied after the cache.
+ */
 const PRESENTATION = new Set(['07-render', 'cli', 'term']);
 /** Packages whose version can change how a submission is read or run. */
 const RUNTIME_PACKAGES = ['rolldown', 'isolated-vm'];

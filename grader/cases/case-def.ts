@@ -1,11 +1,11 @@
 /**
  * One test case, as every step of the pipeline sees it. A module of its own
- * so that the case lists of both assignments (./case-list.ts, ./nn/) can
+ * so that the case lists of both assignments (./case-list.ts, ./training/) can
  * name it without importing each other.
  */
 import type { Visibility } from '../config/types.ts';
 import type { GraphSpec } from './graph.ts';
-import type { TrainingSpec } from './nn/training-spec.ts';
+import type { TrainingSpec } from './training/training-spec.ts';
 
 export interface CaseDef {
   id: string;
@@ -17,6 +17,6 @@ export interface CaseDef {
   kind: 'required' | 'bonus';
   graph?: GraphSpec;
   export?: { module: 'engine' | 'manual'; name: string; keys?: string[] };
-  /** The training assignment: the student's MLP run from these parameters (./nn/). */
+  /** The training assignment: the student's MLP run from these parameters (./training/). */
   training?: TrainingSpec;
 }

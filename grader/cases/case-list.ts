@@ -12,7 +12,12 @@ import { check } from '../schema.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { longChain, randomGraph, seedFrom } from './generated.ts';
 import { isLeaf, UNARY_OPS, type GraphSpec } from './graph.ts';
-import { drawTrainingCases, isPerStudentTraining, trainingCaseIds, trainingExercises } from './nn/training-cases.ts';
+import {
+  drawTrainingCases,
+  isPerStudentTraining,
+  trainingCaseIds,
+  trainingExercises,
+} from './training/training-cases.ts';
 import { applyCasePoints } from './case-points.ts';
 import type { CaseDef } from './case-def.ts';
 

@@ -2,7 +2,7 @@
  * mulberry32: small, fast and good enough to vary test inputs. A module of
  * its own with no imports, because both sides use it: the trusted side draws
  * cases with it, and the sandbox seeds a student's Math.random with it
- * (./nn/run-training.ts), so nothing else comes along into the sandbox.
+ * (./training/run-training.ts), so nothing else comes along into the sandbox.
  */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;

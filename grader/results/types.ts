@@ -5,7 +5,7 @@
 import type { Visibility } from '../config/types.ts';
 import type { NodeReport } from './node-report.ts';
 import type { ErrorCode, NotRunCode } from '../errors.ts';
-import type { TrainingView } from '../cases/nn/training-record.ts';
+import type { TrainingView } from '../cases/training/training-record.ts';
 
 /**
  * 2: submissions gained submittedAt, submittedFrom, late, autoScore and overrides; `score` is the final score.

@@ -5,7 +5,7 @@
  * then passed through the same allow-list as the graph drawings
  * (./svg-sanitize.ts) before a template inlines it.
  */
-import type { TrainingView } from '../../cases/nn/training-record.ts';
+import type { TrainingView } from '../../cases/training/training-record.ts';
 import { show } from '../../04-compare/tolerance.ts';
 import { escapeXml, sanitizeSvg } from './svg-sanitize.ts';
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, assignmentDefaults } from '../../../grader/config/load.ts';
-import { TRAINING_MISCONCEPTIONS } from '../../../grader/05-diagnose/nn-misconceptions.ts';
+import { TRAINING_MISCONCEPTIONS } from '../../../grader/05-diagnose/training-misconceptions.ts';
 import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { fixtureFolders, gradePaths, resultFor } from '../support/fixture-class.ts';
 

@@ -5,9 +5,9 @@
  * way), and the order probe's decoder on networks built by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceTraining } from '../../../grader/cases/nn/reference-training.ts';
-import { probeValue, type OrderProbe } from '../../../grader/cases/nn/training-record.ts';
-import { describeParameters, parameterName } from '../../../grader/cases/nn/parameter-roles.ts';
+import { referenceTraining } from '../../../grader/cases/training/reference-training.ts';
+import { probeValue, type OrderProbe } from '../../../grader/cases/training/training-record.ts';
+import { describeParameters, parameterName } from '../../../grader/cases/training/parameter-roles.ts';
 import { decodeOrder, describeOrder } from '../../../grader/04-compare/parameter-order.ts';
 import { allNear, lecture, near, solutionLoss } from '../support/lecture-training.ts';
 

@@ -6,8 +6,8 @@
  * own solutions/nn.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceTraining } from '../../../grader/cases/nn/reference-training.ts';
-import { drawParameters, parameterShape, randomDataset } from '../../../grader/cases/nn/training-spec.ts';
+import { referenceTraining } from '../../../grader/cases/training/reference-training.ts';
+import { drawParameters, parameterShape, randomDataset } from '../../../grader/cases/training/training-spec.ts';
 import { trainStep } from '../../../solutions/nn.ts';
 import { LECTURE, plainForward, plainGradient, plainLoss, plainTraining } from '../../support/plain-mlp.ts';
 import { allNear, lecture, near, solutionLoss } from '../support/lecture-training.ts';

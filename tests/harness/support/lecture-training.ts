@@ -6,7 +6,7 @@
  * and its mutants.
  */
 import { seedFrom } from '../../../grader/cases/generated.ts';
-import { drawParameters, type TrainingSpec } from '../../../grader/cases/nn/training-spec.ts';
+import { drawParameters, type TrainingSpec } from '../../../grader/cases/training/training-spec.ts';
 import { LECTURE } from '../../support/plain-mlp.ts';
 import type { Value } from '../../../solutions/engine.ts';
 import { MLP, loss } from '../../../solutions/nn.ts';

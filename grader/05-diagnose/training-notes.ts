@@ -5,10 +5,10 @@
  * common instead of a name: the first stage at which they all go wrong.
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import type { LoopFlaws } from '../cases/nn/reference-training.ts';
-import type { TrainingRecord } from '../cases/nn/training-record.ts';
-import { andList, describeParameters } from '../cases/nn/parameter-roles.ts';
-import { parameterShape, STAGES, type Stage } from '../cases/nn/training-spec.ts';
+import type { LoopFlaws } from '../cases/training/reference-training.ts';
+import type { TrainingRecord } from '../cases/training/training-record.ts';
+import { andList, describeParameters } from '../cases/training/parameter-roles.ts';
+import { parameterShape, STAGES, type Stage } from '../cases/training/training-spec.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { isInOrder } from '../04-compare/parameter-order.ts';
 import { compareStages, STAGE_NAMES } from '../04-compare/training-judge.ts';

@@ -4,22 +4,22 @@
  *     cases, every failing case of this one is put down to that, not to nn.ts;
  *  2. parameters(): when its count is wrong no parameter could be set, and
  *     the count says why (the weights alone: the biases are missing);
- *  3. the loop: the mutant (or pair of mutants, ./nn-candidates.ts) whose
+ *  3. the loop: the mutant (or pair of mutants, ./training-candidates.ts) whose
  *     whole record, stage by stage and step by step, equals the student's on
  *     every case; when none does, what the failing cases have in common.
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import { referenceFor, type LoopFlaws } from '../cases/nn/reference-training.ts';
-import type { TrainingRecord } from '../cases/nn/training-record.ts';
-import { andList } from '../cases/nn/parameter-roles.ts';
-import { parameterShape } from '../cases/nn/training-spec.ts';
+import { referenceFor, type LoopFlaws } from '../cases/training/reference-training.ts';
+import type { TrainingRecord } from '../cases/training/training-record.ts';
+import { andList } from '../cases/training/parameter-roles.ts';
+import { parameterShape } from '../cases/training/training-spec.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
 import type { Diagnosis } from './diagnose.ts';
 import type { CaseNote } from './notes.ts';
-import { TRAINING_MISCONCEPTION_BY_ID } from './nn-misconceptions.ts';
-import { loopCandidates } from './nn-candidates.ts';
-import { evidence, inCommon, whichParameters } from './nn-notes.ts';
+import { TRAINING_MISCONCEPTION_BY_ID } from './training-misconceptions.ts';
+import { loopCandidates } from './training-candidates.ts';
+import { evidence, inCommon, whichParameters } from './training-notes.ts';
 
 /** The student's engine fails the first assignment: which mistakes, in which rules. */
 export interface EnginePrerequisite {

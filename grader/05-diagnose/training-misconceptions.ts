@@ -1,14 +1,14 @@
 /**
  * The misconceptions of the second assignment (contract §5): mistakes of the
  * network and its training loop, not of a local rule. Each names the loop
- * mutants that reproduce it (../cases/nn/reference-training.ts). Some have
- * mutants read off the student's own numbers instead (./nn-candidates.ts):
+ * mutants that reproduce it (../cases/training/reference-training.ts). Some have
+ * mutants read off the student's own numbers instead (./training-candidates.ts):
  * which parameters a partial zeroGrad clears or a partial step sends
  * uphill, and the order parameters() lists them in. The missing bias is
  * recognised by the count of parameters(), since a network whose biases the
  * grader cannot set has no trajectory to compare.
  */
-import type { LoopFlaws } from '../cases/nn/reference-training.ts';
+import type { LoopFlaws } from '../cases/training/reference-training.ts';
 
 export interface TrainingMisconception {
   id: string;

@@ -8,14 +8,14 @@
  *    or uphill by the same lr * grad;
  *  - parameters() in another order: the order probe's reading.
  * A read-off mutant is still only a guess until the diagnosis plays it and it
- * reproduces the whole record of every case (./nn-diagnose.ts).
+ * reproduces the whole record of every case (./training-diagnose.ts).
  */
 import type { CaseDef } from '../cases/case-list.ts';
-import { referenceFor, type LoopFlaws } from '../cases/nn/reference-training.ts';
-import type { TrainingRecord } from '../cases/nn/training-record.ts';
+import { referenceFor, type LoopFlaws } from '../cases/training/reference-training.ts';
+import type { TrainingRecord } from '../cases/training/training-record.ts';
 import { decodeOrder } from '../04-compare/parameter-order.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
-import { TRAINING_MISCONCEPTIONS } from './nn-misconceptions.ts';
+import { TRAINING_MISCONCEPTIONS } from './training-misconceptions.ts';
 
 type Num = number | string;
 
