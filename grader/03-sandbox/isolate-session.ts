@@ -6,6 +6,7 @@
  * in the grader's own process; requests arrive already serialised.
  */
 import ivm from 'isolated-vm';
+import { CAPS } from '../text-caps.ts';
 import type { PreparedFile, Outcome, SandboxLimits } from './sandbox-types.ts';
 
 export interface IsolateSession {
@@ -109,5 +110,6 @@ function classify(error: unknown, isolate: ivm.Isolate, timeoutMs: number): Outc
   const message = error instanceof Error ? error.message : String(error);
   if (isolate.isDisposed || /memory limit/i.test(message)) return { kind: 'memory' };
   if (/timed out/i.test(message)) return { kind: 'timeout', ms: timeoutMs };
-  return { kind: 'crash', message };
+  // Cut before it crosses to the grader: it may quote a student's thrown message (../text-caps.ts).
+  return { kind: 'crash', message: message.slice(0, CAPS.message + 1) };
 }
