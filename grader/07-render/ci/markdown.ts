@@ -6,6 +6,7 @@
  * `mdText` or `mdCell` before it reaches a Markdown document.
  */
 import { locatedMessage } from '../../errors.ts';
+import { controlsEscaped } from '../terminal-text.ts';
 import { scorePercent } from '../../results/points.ts';
 import type { SubmissionResult, TestResult } from '../../results/types.ts';
 
@@ -25,7 +26,8 @@ export function mdText(text: string): string {
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@');
+    .replace(/@/g, '\\@')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => controlsEscaped(ch));
 }
 
 /** One table cell: its lines kept apart with `<br>`, which ends no table row. */
