@@ -21,8 +21,9 @@ export const CAPS = {
 /** `text` cut to `max` characters, saying how much was left out; never splits a surrogate pair. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const note = ` … [${text.length - max} more characters cut]`;
-  let end = Math.max(0, max - note.length);
+  const note = (cut: number) => ` … [${cut} more characters cut]`;
+  // Room for the longest note this text could need; the note then gives the exact count.
+  let end = Math.max(0, max - note(text.length).length);
   if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
-  return `${text.slice(0, end)}${note}`;
+  return `${text.slice(0, end)}${note(text.length - end)}`;
 }
