@@ -9,8 +9,8 @@ import { judge, type Judgement } from './04-compare/compare.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import type { CaseDef } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
-import { GraderError } from './errors.ts';
-import { CAPS, clip } from './text-caps.ts';
+import type { GraderError } from './errors.ts';
+import { failedResult } from './results/failed.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
 
@@ -32,28 +32,12 @@ export function notLoadedResult(
   );
 }
 
-/**
- * The result of a submission the grader itself failed on, at `stage`: no
- * cases, one E_INTERNAL error that says where. The failure's message is cut
- * (it may quote a student's 12 MB thrown message).
- */
+/** failedResult (./results/failed.ts) with this machine's paths taken out of its message. */
 export function internalFailureResult(
   id: string,
   stage: string,
   error: unknown,
   roots: string[] = [],
 ): SubmissionResult {
-  const reason = clip(error instanceof Error ? String(error.message) : String(error), CAPS.message);
-  const internal = new GraderError('E_INTERNAL', `the grader failed on this submission (${stage}): ${reason}`);
-  return scrubPaths(
-    scoreSubmission({
-      id,
-      cases: [],
-      judged: new Map(),
-      diagnosis: NO_DIAGNOSIS,
-      loadErrors: [internal],
-      durationMs: 0,
-    }),
-    roots,
-  );
+  return scrubPaths(failedResult(id, stage, error), roots);
 }

@@ -18,7 +18,7 @@
 import path from 'node:path';
 import { GraderError } from '../errors.ts';
 import { SummarySpool } from '../results/spool.ts';
-import { internalFailureResult } from '../not-loaded.ts';
+import { failedResult } from '../results/failed.ts';
 import { summarize } from '../results/summary.ts';
 import type { ResultsHeader, SubmissionResult } from '../results/types.ts';
 import { clip } from '../text-caps.ts';
@@ -65,12 +65,12 @@ export class ClassOutput {
     try {
       await this.addOwnFiles(full);
     } catch (error) {
-      recorded = internalFailureResult(full.id, 'writing its own files', error);
+      recorded = failedResult(full.id, 'writing its own files', error, full);
       await this.addOwnFiles(recorded).catch(() => {});
     }
     let summary = await this.checkedSummary(recorded);
     if (summary instanceof Error) {
-      recorded = internalFailureResult(full.id, `writing the class files: ${summary.message}`, summary.cause);
+      recorded = failedResult(full.id, `writing the class files: ${summary.message}`, summary.cause, full);
       summary = await this.checkedSummary(recorded);
     }
     if (summary instanceof Error) this.refused.push(full.id);

@@ -3,7 +3,7 @@
  * The contract: 0 when grading ran, whatever the scores; non-zero only under a
  * threshold option, or when the grader itself could not run.
  */
-import { terminalText } from '../07-render/terminal-text.ts';
+import { terminalText } from '../terminal-text.ts';
 import type { Notice } from '../runs/notice.ts';
 
 export const EXIT = {

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
-import { terminalText } from '../07-render/terminal-text.ts';
+import { terminalText } from '../terminal-text.ts';
 import type { ProgressEvent } from '../grade.ts';
 
 /** The bar's package, loaded only for a terminal: a run in CI or a script never needs it. */

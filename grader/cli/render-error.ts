@@ -1,4 +1,4 @@
-import { terminalLines, terminalText } from '../07-render/terminal-text.ts';
+import { terminalLines, terminalText } from '../terminal-text.ts';
 import { isGraderError, locatedMessage } from '../errors.ts';
 
 /** The one place where an error becomes text for a person. */

@@ -16,8 +16,8 @@ import { gradeEachWithCache, type CacheStats } from '../cache/cached-grade.ts';
 import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
 import type { ProgressEvent } from '../grade.ts';
-import { internalFailureResult } from '../not-loaded.ts';
 import { resultsHeader } from '../results/build.ts';
+import { failedResult } from '../results/failed.ts';
 import type { SubmissionResult } from '../results/types.ts';
 import { SHARD_FILE, shardManifest } from '../results/merge.ts';
 import { keptWarnings, readPreviousRun, selectOnly } from '../results/regrade.ts';
@@ -106,7 +106,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
           try {
             applied = applyTermToOne(graded, submissions[index], term);
           } catch (error) {
-            applied = { result: internalFailureResult(graded.id, 'applying the term', error), warnings: [] };
+            applied = { result: failedResult(graded.id, 'applying the term', error, graded), warnings: [] };
           }
           tally.add(await output.add(applied.result), index, applied.warnings);
         },

@@ -9,7 +9,7 @@ import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
-import { terminalText as line } from '../terminal-text.ts';
+import { terminalText as line } from '../../terminal-text.ts';
 import { statusWord } from './markdown.ts';
 
 /** `neg()` for a bonus op's case, the export's name for an optional export. */

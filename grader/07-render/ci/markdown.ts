@@ -6,7 +6,6 @@
  * `mdText` or `mdCell` before it reaches a Markdown document.
  */
 import { locatedMessage } from '../../errors.ts';
-import { controlsEscaped } from '../terminal-text.ts';
 import { scorePercent } from '../../results/points.ts';
 import type { SubmissionResult, TestResult } from '../../results/types.ts';
 
@@ -15,7 +14,8 @@ import type { SubmissionResult, TestResult } from '../../results/types.ts';
  * emphasis, links, code or headings escaped; line breaks become spaces (a
  * line of its own could start a heading, a list or a quote, or underline the
  * line before into a heading); and no bare URL, `www.` or address becomes a
- * link (GitHub links those without brackets).
+ * link (GitHub links those without brackets). Control characters, which a
+ * page cannot show, become U+FFFD.
  */
 export function mdText(text: string): string {
   return text
@@ -27,7 +27,7 @@ export function mdText(text: string): string {
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/@/g, '\\@')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => controlsEscaped(ch));
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /** One table cell: its lines kept apart with `<br>`, which ends no table row. */

@@ -16,7 +16,7 @@ import { printNotice } from '../exit-and-notices.ts';
 import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
 import { readSubmissionId } from '../../gradescope/metadata.ts';
 import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-results.ts';
-import { terminalText } from '../../07-render/terminal-text.ts';
+import { terminalText } from '../../terminal-text.ts';
 import { writeFileAtomic } from '../../write-atomic.ts';
 import { check } from '../../schema.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { finalizeIds } from '../../../grader/01-discover/discover.ts';
 import { mdCell, mdText } from '../../../grader/07-render/ci/markdown.ts';
 import { csvCell } from '../../../grader/07-render/csv-reporter.ts';
-import { terminalText } from '../../../grader/07-render/terminal-text.ts';
+import { terminalText } from '../../../grader/terminal-text.ts';
 import { clip } from '../../../grader/text-caps.ts';
 
 describe('terminal text', () => {
