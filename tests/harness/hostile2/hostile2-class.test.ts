@@ -224,6 +224,12 @@ describe('the second hostile corpus, graded as a class under GitHub Actions', ()
       expect(Number(time[1])).toBeLessThan(CONFIG.timeouts.submissionMs);
   });
 
+  it("a thrown message in the sandbox's own words is a thrown error, not a timeout", () => {
+    const r = results.get('throws-timeout-words')!;
+    expect(r.status).toBe('error');
+    expect(r.errors[0].message).toMatch(/threw an error while loading: Script execution timed out\./);
+  });
+
   it('ids stay unique: a folder x, a zip x.zip and a folder x-2 are three rows and three pages', () => {
     const three = ['x', 'x-2', 'x-3'].map((id) => results.get(id)!);
     for (const r of three) expect(r.score).toBe(r.maxScore);

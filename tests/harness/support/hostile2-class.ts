@@ -27,6 +27,7 @@ export const PLAIN = [
   'workflow-commands-in-output',
   'markdown-in-load-error',
   'timing-patched-push',
+  'throws-timeout-words',
 ];
 
 export const CLEAN_ID = 'clean';
