@@ -12,10 +12,10 @@ import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import { casesFor, isTraining } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
-import { GraderError, isGraderError } from './errors.ts';
+import { isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
-import { NO_DIAGNOSIS, notLoadedResult } from './not-loaded.ts';
+import { internalFailureResult, notLoadedResult } from './not-loaded.ts';
 import { gradeTrainingSubmission } from './grade-training.ts';
 
 export interface ProgressEvent {
@@ -113,20 +113,6 @@ async function gradeSafely(
   } catch (error) {
     // Not this submission's fault, and no other would fare better: the run stops.
     if (isGraderError(error) && error.code === 'E_SANDBOX_UNAVAILABLE') throw error;
-    const internal = new GraderError(
-      'E_INTERNAL',
-      `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return scrubPaths(
-      scoreSubmission({
-        id: source.id,
-        cases: [],
-        judged: new Map(),
-        diagnosis: NO_DIAGNOSIS,
-        loadErrors: [internal],
-        durationMs: 0,
-      }),
-      [source.path],
-    );
+    return internalFailureResult(source.id, 'grading', error, [source.path]);
   }
 }

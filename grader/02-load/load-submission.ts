@@ -43,6 +43,7 @@ export async function loadSubmission(
   if (source.kind === 'missing') {
     return { ...base, error: new GraderError('E_NOT_FOUND', `no such file or folder: ${path.basename(source.path)}`) };
   }
+  if (source.refused !== undefined) return { ...base, error: new GraderError('E_ZIP', source.refused) };
   let root = source.path;
   let cleanup = base.cleanup;
   if (source.kind === 'zip') {

@@ -5,14 +5,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { HostCommand, HostMessage, HostReply, HostRequest } from './protocol.ts';
+import { watchRss } from './rss-watch.ts';
 
 type Value = Extract<HostReply, { ok: true }>['value'];
 
-/** Why a call got no reply: the host exceeded the call's limit (and was killed) or died. */
+/** Why a call got no reply: the host exceeded the call's limit or its memory (and was killed), or died. */
 export class HostLost extends Error {
   constructor(
     message: string,
     readonly hung: boolean,
+    readonly memory = false,
   ) {
     super(message);
   }
@@ -40,6 +42,9 @@ export class SandboxHost {
   lost: HostLost | undefined;
   /** Blocks this host already holds, by key (see ./protocol.ts). */
   readonly blocks = new Set<number>();
+  /** The whole process's resident memory may not pass this while a call runs (./rss-watch.ts). */
+  rssLimitMb = Number.POSITIVE_INFINITY;
+  private watch: NodeJS.Timeout | undefined;
 
   /** Starts `node <flags> --eval <program>`; `onGone` runs once the process is gone. */
   constructor(program: string, flags: string[], onGone: () => void) {
@@ -175,9 +180,19 @@ export class SandboxHost {
   private busy(): void {
     this.child.ref();
     this.child.channel?.ref();
+    this.watch ??= watchRss(
+      this.child.pid,
+      () => this.rssLimitMb,
+      (mb) =>
+        this.kill(
+          new HostLost(`the sandbox process grew to ${mb} MB, past its limit of ${this.rssLimitMb} MB`, false, true),
+        ),
+    );
   }
 
   private idle(): void {
+    clearInterval(this.watch);
+    this.watch = undefined;
     this.child.unref();
     this.child.channel?.unref();
     (this.child.stderr as { unref?: () => void } | null)?.unref?.();
