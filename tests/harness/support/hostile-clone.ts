@@ -5,7 +5,7 @@
  * cannot be stored at all and is made here.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES } from './fixture-class.ts';
 
@@ -19,7 +19,12 @@ export function cloneFixture(name: string, into: string, as = name): string {
   const target = path.join(into, as);
   cpSync(path.join(HOSTILE2, name), target, { recursive: true });
   rmSync(path.join(target, 'expected_results.json'), { force: true });
-  if (existsSync(path.join(target, 'dot-git'))) renameSync(path.join(target, 'dot-git'), path.join(target, '.git'));
+  if (existsSync(path.join(target, 'dot-git'))) {
+    renameSync(path.join(target, 'dot-git'), path.join(target, '.git'));
+    // git stores no empty folder, so a fresh checkout lacks the ones every clone has.
+    for (const dir of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+      mkdirSync(path.join(target, '.git', dir), { recursive: true });
+  }
   return target;
 }
 
