@@ -4,8 +4,15 @@
 // the build is missing or older than the sources (they were edited or
 // updated since), it runs the sources through tsx instead: slower to start,
 // never stale.
+import module from 'node:module';
 import process from 'node:process';
 import { buildIsCurrent } from './build-state.js';
+
+// V8's compiled code for the build, kept on disk (Node's own cache, in the
+// system's temporary folder) so that each later run skips parsing and
+// compiling it: about a third of `grader --help`'s CPU time. Where the cache
+// cannot be written, Node carries on without it.
+module.enableCompileCache?.();
 
 if (buildIsCurrent()) {
   await import('../dist/grader.js');
