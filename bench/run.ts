@@ -51,6 +51,7 @@ async function benchClass(mix: Mix, work: string): Promise<{ rows: Rows; profile
   let hostCpuBefore = hostsCpuMs();
   let started = performance.now();
   let cpuBefore = process.cpuUsage();
+  const mainBefore = process.threadCpuUsage();
   const finishedAt: number[] = [];
   startStageClock();
   await gradeClass({
@@ -66,6 +67,7 @@ async function benchClass(mix: Mix, work: string): Promise<{ rows: Rows; profile
   const gradeMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const graderCpuMs = (cpu.user + cpu.system) / 1000;
+  const main = process.threadCpuUsage(mainBefore);
   // Hosts are kept from one class to the next: count only what they spent on this one.
   const hostsCpu = hostsCpuMs() - hostCpuBefore;
   // The same run without its first tenth: start-up (sandbox hosts and their program,
@@ -123,6 +125,8 @@ async function benchClass(mix: Mix, work: string): Promise<{ rows: Rows; profile
     [`${mix.name}: throughput after the first ${warm}`, `${warmPerSecond.toFixed(1)} submissions/s`],
     [`${mix.name}: per submission (grader)`, `${gradelabPer.toFixed(1)} ms`],
     [`${mix.name}: CPU per submission: grader process`, perSub(graderCpuMs)],
+    // The one thread every submission passes through: its time bounds the rate on any number of cores.
+    [`${mix.name}: CPU per submission: the grader's main thread`, perSub((main.user + main.system) / 1000)],
     [
       `${mix.name}: CPU per submission: sandbox hosts`,
       Number.isNaN(hostsCpu) ? 'not measured here (needs /proc)' : perSub(hostsCpu),
