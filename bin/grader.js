@@ -6,7 +6,9 @@
 // never stale.
 import module from 'node:module';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { buildIsCurrent } from './build-state.js';
+import { rerunWithSmallYoungGeneration, wantsSmallYoungGeneration } from './young-generation.js';
 
 // V8's compiled code for the build, kept on disk (Node's own cache, in the
 // system's temporary folder) so that each later run skips parsing and
@@ -14,7 +16,9 @@ import { buildIsCurrent } from './build-state.js';
 // cannot be written, Node carries on without it.
 module.enableCompileCache?.();
 
-if (buildIsCurrent()) {
+if (wantsSmallYoungGeneration()) {
+  rerunWithSmallYoungGeneration(fileURLToPath(import.meta.url));
+} else if (buildIsCurrent()) {
   await import('../dist/grader.js');
 } else {
   process.stderr.write(
