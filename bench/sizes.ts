@@ -37,7 +37,7 @@ function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   }
 }
 
-/** Direct children of a process. */
+/** Direct children of a process (the sandbox hosts of the grader). */
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
@@ -46,25 +46,6 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
-}
-
-/** A sandbox host: started with --eval (see grader/03-sandbox/host/host-process.ts). */
-function isHost(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--eval');
-  } catch {
-    return false;
-  }
-}
-
-/** The grader's sandbox hosts, wherever below `pid` they run: `grade` runs in a child (bin/young-generation.js). */
-function hostsUnder(pid: number): number[] {
-  return childrenOf(pid).flatMap((child) => (isHost(child) ? [child] : hostsUnder(child)));
-}
-
-/** The process that grades: the child `grade` hands itself to, or the one started if it did not. */
-function gradingProcess(pid: number): number {
-  return childrenOf(pid).find((child) => !isHost(child)) ?? pid;
 }
 
 function folderBytes(dir: string): { bytes: number; files: number } {
@@ -113,9 +94,8 @@ async function gradeClass(work: string, size: number): Promise<SizeRun> {
     stderrTail = (stderrTail + chunk.toString()).slice(-2000);
     for (const [, done] of chunk.toString().matchAll(/^\[(\d+)\/\d+\]/gm)) {
       if (Number(done) % 1000 !== 0) continue;
-      const grading = gradingProcess(child.pid!);
-      const rss = vmKb(grading, 'VmRSS');
-      const hwm = vmKb(grading, 'VmHWM');
+      const rss = vmKb(child.pid!, 'VmRSS');
+      const hwm = vmKb(child.pid!, 'VmHWM');
       if (rss !== undefined && hwm !== undefined)
         process.stderr.write(
           `  ${size}: ${done} graded, grader RSS ${(rss / 1024).toFixed(0)} MB, peak so far ${(hwm / 1024).toFixed(0)} MB\n`,
@@ -124,7 +104,7 @@ async function gradeClass(work: string, size: number): Promise<SizeRun> {
   });
   let hostPeakKb = 0;
   const sampler = setInterval(() => {
-    for (const pid of hostsUnder(child.pid!)) hostPeakKb = Math.max(hostPeakKb, vmKb(pid, 'VmHWM') ?? 0);
+    for (const pid of childrenOf(child.pid!)) hostPeakKb = Math.max(hostPeakKb, vmKb(pid, 'VmHWM') ?? 0);
   }, 250);
   const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);

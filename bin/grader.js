@@ -6,9 +6,7 @@
 // never stale.
 import module from 'node:module';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { buildIsCurrent } from './build-state.js';
-import { rerunWithSmallYoungGeneration, wantsSmallYoungGeneration } from './young-generation.js';
 
 // V8's compiled code for the build, kept on disk (Node's own cache, in the
 // system's temporary folder) so that each later run skips parsing and
@@ -16,9 +14,7 @@ import { rerunWithSmallYoungGeneration, wantsSmallYoungGeneration } from './youn
 // cannot be written, Node carries on without it.
 module.enableCompileCache?.();
 
-if (wantsSmallYoungGeneration()) {
-  rerunWithSmallYoungGeneration(fileURLToPath(import.meta.url));
-} else if (buildIsCurrent()) {
+if (buildIsCurrent()) {
   await import('../dist/grader.js');
 } else {
   process.stderr.write(

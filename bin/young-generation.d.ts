@@ -1,2 +1,0 @@
-export function wantsSmallYoungGeneration(argv?: string[], execArgv?: string[]): boolean;
-export function rerunWithSmallYoungGeneration(script: string): void;
