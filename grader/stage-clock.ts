@@ -76,14 +76,3 @@ export function timeStage<T>(stage: Stage, work: () => T): T {
     addStageTime(stage, threadCpuMs() - started);
   }
 }
-
-/** Async work on this thread (the await's turns are short), adding its CPU time to `stage`. */
-export async function timeStageAsync<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
-  if (!running) return work();
-  const started = threadCpuMs();
-  try {
-    return await work();
-  } finally {
-    addStageTime(stage, threadCpuMs() - started);
-  }
-}

@@ -12,6 +12,7 @@ import { GraderError } from '../errors.ts';
 import { SummarySpool } from '../results/spool.ts';
 import { summarize } from '../results/summary.ts';
 import type { ResultsHeader, SubmissionResult } from '../results/types.ts';
+import { timeStage } from '../stage-clock.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { PageLedger } from './page-ledger.ts';
 import type { ClassResults, OutputFile, RenderContext, StreamingReporter } from './reporter.ts';
@@ -53,14 +54,21 @@ export class ClassOutput {
       if (kept !== undefined) this.kept += kept;
       else ledger.record(full.id, key, await this.writeOwnFiles(full));
     }
-    this.spool.add(summarize(full));
+    timeStage('write', () => this.spool.add(summarize(full)));
   }
 
-  /** The submission's own files (its detail file, its pages); returns their paths. */
+  /**
+   * The submission's own files (its detail file, its pages); returns their paths.
+   * Timed for the stage profile in its synchronous parts only (a reporter's
+   * start here, the rest where it resumes): while a page waits for its
+   * drawings, the grader's thread is grading others.
+   */
   private async writeOwnFiles(full: SubmissionResult): Promise<string[]> {
     const paths: string[] = [];
-    for (const reporter of this.perSubmission)
-      paths.push(...this.write(await reporter.submission!(full, this.header, this.context)));
+    for (const reporter of this.perSubmission) {
+      const files = await timeStage('write', () => reporter.submission!(full, this.header, this.context));
+      paths.push(...timeStage('write', () => this.write(files)));
+    }
     return paths;
   }
 

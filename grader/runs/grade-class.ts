@@ -27,7 +27,6 @@ import {
   type LmsOptions,
 } from '../roster/apply-lms-options.ts';
 import { applyTermToOne, readTerm, type TermOptions } from '../term/apply-term-options.ts';
-import { timeStageAsync } from '../stage-clock.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import { tell, type OnNotice } from './notice.ts';
 import { RunTally } from './run-tally.ts';
@@ -102,7 +101,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
         async (graded, index) => {
           const applied = applyTermToOne(graded, submissions[index], term);
           tally.add(applied.result, index, applied.warnings);
-          await timeStageAsync('write', () => output.add(applied.result));
+          await output.add(applied.result);
         },
         { cacheDir: options.cacheDir, onProgress: options.onProgress },
       );

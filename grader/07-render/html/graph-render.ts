@@ -7,6 +7,7 @@
  */
 import type { NodeReport } from '../../04-compare/compare.ts';
 import type { Tolerance } from '../../04-compare/tolerance.ts';
+import { timeStage } from '../../stage-clock.ts';
 import { plural } from '../view-format.ts';
 import { focusNodes } from './graph-focus.ts';
 import { graphToDot } from './graph-dot.ts';
@@ -40,7 +41,7 @@ const inFlight = new Map<string, Promise<string>>();
 function sanitizedLayout(dot: string): Promise<string> {
   let svg = inFlight.get(dot);
   if (!svg) {
-    svg = layOut(dot).then(sanitizeSvg);
+    svg = layOut(dot).then((raw) => timeStage('write', () => sanitizeSvg(raw)));
     inFlight.set(dot, svg);
     void svg.finally(() => inFlight.delete(dot)).catch(() => {});
   }
@@ -84,7 +85,7 @@ export async function drawGraph(
   tol: Tolerance,
   options: { opNodes?: boolean } = {},
 ): Promise<GraphDrawing> {
-  const dot = graphToDot(nodes, tol, options);
+  const dot = timeStage('write', () => graphToDot(nodes, tol, options));
   const cached = cache.get(dot);
   if (cached !== undefined) return { svg: cached, hasSvg: true, problem: '', fitStyle: fitStyle(cached) };
   try {
@@ -112,7 +113,7 @@ export const WHOLE_LIMIT = 60;
 
 /** `omitted`: nodes the results already left out of a very large graph (TestResult.nodesOmitted). */
 export async function drawCase(nodes: NodeReport[], tol: Tolerance, omitted = 0): Promise<CaseDrawing> {
-  const focus = focusNodes(nodes);
+  const focus = timeStage('write', () => focusNodes(nodes));
   const focused = focus.length < nodes.length;
   const whole = focused && nodes.length <= WHOLE_LIMIT;
   const total = nodes.length + omitted;
