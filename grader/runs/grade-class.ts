@@ -30,6 +30,7 @@ import { applyTermToOne, readTerm, type TermOptions } from '../term/apply-term-o
 import { writeFileAtomic } from '../write-atomic.ts';
 import { tell, type OnNotice } from './notice.ts';
 import { RunTally } from './run-tally.ts';
+import { holdYoungGeneration } from './young-generation.ts';
 
 export interface GradeClassOptions extends LmsOptions, TermOptions {
   inputs: string[];
@@ -101,6 +102,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
         async (graded, index) => {
           const applied = applyTermToOne(graded, submissions[index], term);
           tally.add(applied.result, index, applied.warnings);
+          holdYoungGeneration();
           await output.add(applied.result);
         },
         { cacheDir: options.cacheDir, onProgress: options.onProgress },
