@@ -17,6 +17,7 @@ import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
 import { internalFailureResult, notLoadedResult } from './not-loaded.ts';
 import { gradeTrainingSubmission } from './grade-training.ts';
+import { countGraded, timeStage } from './stage-clock.ts';
 
 export interface ProgressEvent {
   done: number;
@@ -36,8 +37,11 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandbox;
     const run = await runSubmission(loaded, cases, runLimits(config));
-    const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
-    const diagnosis = diagnose(cases, judged, config.tolerance);
+    const judged = timeStage(
+      'compare',
+      () => new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)])),
+    );
+    const diagnosis = timeStage('diagnose', () => diagnose(cases, judged, config.tolerance));
     const loadErrors = Object.values(run.moduleErrors);
     const result = scoreSubmission({
       id: source.id,
@@ -83,6 +87,7 @@ export async function gradeEach(
     while (next < sources.length) {
       const index = next++;
       const result = await gradeSafely(sources[index], config, options.gradeOne ?? gradeSubmission);
+      countGraded();
       await onResult(result, index);
       done++;
       onProgress?.({ done, total: sources.length, result });

@@ -21,6 +21,7 @@ import { SummarySpool } from '../results/spool.ts';
 import { failedResult } from '../results/failed.ts';
 import { summarize } from '../results/summary.ts';
 import type { ResultsHeader, SubmissionResult } from '../results/types.ts';
+import { timeStage } from '../stage-clock.ts';
 import { clip } from '../text-caps.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { PageLedger } from './page-ledger.ts';
@@ -74,7 +75,10 @@ export class ClassOutput {
       summary = await this.checkedSummary(recorded);
     }
     if (summary instanceof Error) this.refused.push(full.id);
-    else this.spool.add(summary);
+    else {
+      const spooled = summary;
+      timeStage('write', () => this.spool.add(spooled));
+    }
     return recorded;
   }
 
@@ -109,11 +113,18 @@ export class ClassOutput {
     return summary;
   }
 
-  /** The submission's own files (its detail file, its pages); returns their paths. */
+  /**
+   * The submission's own files (its detail file, its pages); returns their paths.
+   * Timed for the stage profile in its synchronous parts only (a reporter's
+   * start here, the rest where it resumes): while a page waits for its
+   * drawings, the grader's thread is grading others.
+   */
   private async writeOwnFiles(full: SubmissionResult): Promise<string[]> {
     const paths: string[] = [];
-    for (const reporter of this.perSubmission)
-      paths.push(...this.write(await reporter.submission!(full, this.header, this.context)));
+    for (const reporter of this.perSubmission) {
+      const files = await timeStage('write', () => reporter.submission!(full, this.header, this.context));
+      paths.push(...timeStage('write', () => this.write(files)));
+    }
     return paths;
   }
 

@@ -32,6 +32,7 @@ import { applyTermToOne, readTerm, type TermOptions } from '../term/apply-term-o
 import { writeFileAtomic } from '../write-atomic.ts';
 import { tell, type OnNotice } from './notice.ts';
 import { RunTally } from './run-tally.ts';
+import { holdYoungGeneration } from './young-generation.ts';
 
 export interface GradeClassOptions extends LmsOptions, TermOptions {
   inputs: string[];
@@ -109,6 +110,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
             applied = { result: failedResult(graded.id, 'applying the term', error, graded), warnings: [] };
           }
           tally.add(await output.add(applied.result), index, applied.warnings);
+          holdYoungGeneration();
         },
         { cacheDir: options.cacheDir, onProgress: options.onProgress },
       );

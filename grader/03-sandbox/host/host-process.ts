@@ -4,6 +4,7 @@
  * same turn of the event loop travel as one message (see ./protocol.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { addStageTime, stageClockRunning, type Stage } from '../../stage-clock.ts';
 import type { HostCommand, HostMessage, HostReply, HostRequest } from './protocol.ts';
 import { watchRss } from './rss-watch.ts';
 
@@ -25,6 +26,15 @@ const STDERR_TAIL = 2000;
 /** How long a posted command may wait for company (see SandboxHost.post). */
 const POST_DELAY_MS = 250;
 
+/** The stage of the profile each command's time belongs to (see ../../stage-clock.ts). */
+const STAGE_OF: Record<HostCommand['op'], Stage> = {
+  open: 'isolate',
+  dispose: 'isolate',
+  load: 'load',
+  run: 'cases',
+  output: 'cases',
+};
+
 export class SandboxHost {
   private readonly child: ChildProcess;
   private readonly pending = new Map<
@@ -39,6 +49,8 @@ export class SandboxHost {
   /** When the last command sent must have been answered by: commands run one after another. */
   private horizon = 0;
   private stderr = '';
+  /** While the stage clock runs: each command's op by id, until its reply says how long it took. */
+  private readonly ops = new Map<number, HostCommand['op']>();
   lost: HostLost | undefined;
   /** Blocks this host already holds, by key (see ./protocol.ts). */
   readonly blocks = new Set<number>();
@@ -61,6 +73,11 @@ export class SandboxHost {
       this.child.on('message', (message: HostMessage) => {
         if ('ready' in message) return resolve();
         for (const reply of message.replies) {
+          const op = this.ops.get(reply.id);
+          if (op) {
+            this.ops.delete(reply.id);
+            addStageTime(STAGE_OF[op], reply.ms ?? 0);
+          }
           const waiting = this.pending.get(reply.id);
           if (!waiting) continue;
           this.settle(reply.id);
@@ -125,7 +142,7 @@ export class SandboxHost {
           this.horizon - Date.now(),
         );
         this.pending.set(id, { resolve, reject, timer });
-        this.queue.push({ id, ...command });
+        this.send({ id, ...command });
         if (this.flushSoon !== 'now') {
           this.flushSoon = 'now';
           setImmediate(() => this.flush());
@@ -143,11 +160,16 @@ export class SandboxHost {
    */
   post(command: HostCommand): void {
     if (this.lost) return;
-    this.queue.push({ id: this.nextId++, ...command });
+    this.send({ id: this.nextId++, ...command });
     if (this.flushSoon === undefined) {
       this.flushSoon = 'later';
       setTimeout(() => this.flush(), POST_DELAY_MS).unref();
     }
+  }
+
+  private send(request: HostRequest): void {
+    if (stageClockRunning()) this.ops.set(request.id, request.op);
+    this.queue.push(request);
   }
 
   private flush(): void {
