@@ -6,8 +6,15 @@
 // never stale.
 // First: an unsupported Node stops here, in one line, before anything loads.
 import './node-version.js';
+import module from 'node:module';
 import process from 'node:process';
 import { buildIsCurrent } from './build-state.js';
+
+// V8's compiled code for the build, kept on disk (Node's own cache, in the
+// system's temporary folder) so that each later run skips parsing and
+// compiling it: about a third of `grader --help`'s CPU time. Where the cache
+// cannot be written, Node carries on without it.
+module.enableCompileCache?.();
 
 if (buildIsCurrent()) {
   await import('../dist/grader.js');

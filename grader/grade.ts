@@ -14,11 +14,12 @@ import { diagnose } from './05-diagnose/diagnose.ts';
 import { scoreSubmission } from './06-score/score.ts';
 import { casesFor, isTraining } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
-import { GraderError, isGraderError } from './errors.ts';
+import { isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
-import { NO_DIAGNOSIS, notLoadedResult } from './not-loaded.ts';
+import { internalFailureResult, notLoadedResult } from './not-loaded.ts';
 import { gradeTrainingSubmission } from './grade-training.ts';
+import { countGraded, timeStage } from './stage-clock.ts';
 
 export interface ProgressEvent {
   done: number;
@@ -38,8 +39,11 @@ export async function gradeSubmission(source: SubmissionSource, config: GradingC
     if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
     await sandbox;
     const run = await runSubmission(loaded, cases, runLimits(config));
-    const judged = new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)]));
-    const diagnosis = diagnose(cases, judged, config.tolerance);
+    const judged = timeStage(
+      'compare',
+      () => new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)])),
+    );
+    const diagnosis = timeStage('diagnose', () => diagnose(cases, judged, config.tolerance));
     const loadErrors = Object.values(run.moduleErrors);
     const result = scoreSubmission({
       id: source.id,
@@ -85,6 +89,7 @@ export async function gradeEach(
     while (next < sources.length) {
       const index = next++;
       const result = await gradeSafely(sources[index], config, options.gradeOne ?? gradeSubmission);
+      countGraded();
       await onResult(result, index);
       done++;
       onProgress?.({ done, total: sources.length, result });
@@ -115,20 +120,6 @@ async function gradeSafely(
   } catch (error) {
     // Not this submission's fault, and no other would fare better: the run stops.
     if (isGraderError(error) && error.code === 'E_SANDBOX_UNAVAILABLE') throw error;
-    const internal = new GraderError(
-      'E_INTERNAL',
-      `the grader failed on this submission: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return scrubPaths(
-      scoreSubmission({
-        id: source.id,
-        cases: [],
-        judged: new Map(),
-        diagnosis: NO_DIAGNOSIS,
-        loadErrors: [internal],
-        durationMs: 0,
-      }),
-      [source.path],
-    );
+    return internalFailureResult(source.id, 'grading', error, [source.path]);
   }
 }

@@ -10,6 +10,7 @@ import { scoreSubmission } from './06-score/score.ts';
 import type { CaseDef } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
 import type { GraderError } from './errors.ts';
+import { failedResult } from './results/failed.ts';
 import type { SubmissionResult } from './results/types.ts';
 import { scrubPaths } from './results/scrub.ts';
 
@@ -29,4 +30,14 @@ export function notLoadedResult(
     scoreSubmission({ id: source.id, cases, judged, diagnosis: NO_DIAGNOSIS, loadErrors: [error], durationMs }),
     [source.path],
   );
+}
+
+/** failedResult (./results/failed.ts) with this machine's paths taken out of its message. */
+export function internalFailureResult(
+  id: string,
+  stage: string,
+  error: unknown,
+  roots: string[] = [],
+): SubmissionResult {
+  return scrubPaths(failedResult(id, stage, error), roots);
 }

@@ -84,12 +84,32 @@ export interface Expansion extends Extracted {
 
 /** Extracts a bulk download (with class-sized limits) and lists one source per student. */
 export async function expandBulkZip(file: string): Promise<Expansion> {
-  const extracted = await extractZip(file, BULK_LIMITS);
+  const extracted = await extractZip(file, BULK_LIMITS, true);
   const root = unwrap(extracted.dir);
+  // A bad entry refuses the student it belongs to (its first folder under the wrapper), no one else.
+  const depth = root === extracted.dir ? 0 : 1;
+  const refused = new Map<string, string>();
+  for (const { parts, reason } of extracted.refused) {
+    const student = parts[Math.min(depth, parts.length - 1)] ?? '';
+    if (!refused.has(student)) refused.set(student, `${path.basename(file)}: ${reason}`);
+  }
   const sources: SubmissionSource[] = [];
   const skipped: string[] = [];
+  for (const [name, reason] of refused)
+    if (!visible(root).includes(name))
+      sources.push({
+        id: lmsId(name) || 'refused-entry',
+        kind: 'folder',
+        path: path.join(root, name),
+        refused: reason,
+      });
   for (const name of visible(root)) {
     const child = path.join(root, name);
+    const reason = refused.get(name);
+    if (reason !== undefined) {
+      sources.push({ id: lmsId(name), kind: 'folder', path: child, refused: reason });
+      continue;
+    }
     if (isZipName(name) && statSync(child).isFile())
       sources.push({ id: lmsId(name), kind: 'zip', path: child, ...(lmsMarkedLate(name) ? { lmsLate: true } : {}) });
     else if (statSync(child).isDirectory()) sources.push(folderSource(name, child));

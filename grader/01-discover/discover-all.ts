@@ -58,7 +58,7 @@ export async function discoverAll(inputs: string[], options: DiscoverOptions = {
 /** A zip that cannot even be listed is no bulk download; grading it reports why. */
 async function isBulk(file: string): Promise<boolean> {
   try {
-    return isBulkListing(await listZip(file, BULK_LIMITS));
+    return isBulkListing(await listZip(file, BULK_LIMITS, true));
   } catch {
     return false;
   }

@@ -17,6 +17,8 @@ export interface SubmissionSource {
   path: string;
   /** Canvas marked the file LATE in its bulk download (its own judgement; it carries no time). */
   lmsLate?: boolean;
+  /** In a bulk download, why this student's entries were refused: graded as that E_ZIP error alone. */
+  refused?: string;
 }
 
 export interface Discovery {
@@ -107,12 +109,22 @@ export function finalizeIds(sources: SubmissionSource[], options: DiscoverOption
   return dedupeIds(stripped);
 }
 
-/** Two inputs with the same name would overwrite each other's results. */
+/**
+ * Two inputs with the same name would overwrite each other's results. The
+ * first keeps its id; each later one gets the first `-2`, `-3`, ... that no
+ * input has as its own id and no earlier one was given (so a folder `x`, a
+ * zip `x.zip` and a folder `x-2` give `x`, `x-3` and `x-2`).
+ */
 function dedupeIds(submissions: SubmissionSource[]): SubmissionSource[] {
-  const count = new Map<string, number>();
+  const own = new Set(submissions.map((s) => s.id));
+  const given = new Set<string>();
   return submissions.map((s) => {
-    const n = (count.get(s.id) ?? 0) + 1;
-    count.set(s.id, n);
-    return n === 1 ? s : { ...s, id: `${s.id}-${n}` };
+    let id = s.id;
+    for (let n = 2; given.has(id); n++) {
+      id = `${s.id}-${n}`;
+      if (own.has(id)) id = s.id;
+    }
+    given.add(id);
+    return id === s.id ? s : { ...s, id };
   });
 }

@@ -22,25 +22,41 @@ export type { ZipLimits } from './zip-rules.ts';
 export interface Extracted {
   dir: string;
   cleanup: () => Promise<void>;
+  /** Only with `perEntry`: the entries left out, each with why (see ./zip-entries.ts). */
+  refused: Array<{ reason: string; parts: string[] }>;
 }
 
-export async function extractZip(file: string, limits: ZipLimits = SUBMISSION_LIMITS): Promise<Extracted> {
+export async function extractZip(
+  file: string,
+  limits: ZipLimits = SUBMISSION_LIMITS,
+  perEntry = false,
+): Promise<Extracted> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gradelab-zip-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
-    await extractInto(file, dir, limits);
-    return { dir, cleanup };
+    const refused = await extractInto(file, dir, limits, perEntry);
+    return { dir, cleanup, refused };
   } catch (error) {
     await cleanup();
     throw zipError(file, error);
   }
 }
 
-async function extractInto(file: string, dir: string, limits: ZipLimits): Promise<void> {
+async function extractInto(
+  file: string,
+  dir: string,
+  limits: ZipLimits,
+  perEntry: boolean,
+): Promise<Extracted['refused']> {
   const zip = await openZip(file);
   const budget = { total: 0 };
+  const refused: Extracted['refused'] = [];
   try {
-    for await (const entry of checkedEntries(zip, limits)) {
+    for await (const entry of checkedEntries(zip, limits, perEntry)) {
+      if (entry.refused) {
+        refused.push(entry.refused);
+        continue;
+      }
       const target = path.resolve(dir, entry.rel);
       if (!isInside(dir, target))
         throw new GraderError('E_ZIP', `entry '${entry.rel}' would land outside the archive folder (zip-slip)`);
@@ -51,6 +67,7 @@ async function extractInto(file: string, dir: string, limits: ZipLimits): Promis
       await mkdir(path.dirname(target), { recursive: true });
       await writeEntry(zip, entry, target, limits, budget);
     }
+    return refused;
   } finally {
     zip.close();
   }

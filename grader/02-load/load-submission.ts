@@ -13,6 +13,7 @@ import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
 import { refusal } from './refusal.ts';
 import { readCode, type CodeFile } from './stay-inside.ts';
 import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
+import { addStageTime, threadCpuMs, timeStage } from '../stage-clock.ts';
 
 import { ENGINE_MODULES, type StudentModule } from '../course/student-contract.ts';
 
@@ -43,6 +44,7 @@ export async function loadSubmission(
   if (source.kind === 'missing') {
     return { ...base, error: new GraderError('E_NOT_FOUND', `no such file or folder: ${path.basename(source.path)}`) };
   }
+  if (source.refused !== undefined) return { ...base, error: new GraderError('E_ZIP', source.refused) };
   let root = source.path;
   let cleanup = base.cleanup;
   if (source.kind === 'zip') {
@@ -64,23 +66,33 @@ export async function loadSubmission(
 }
 
 async function loadModule(root: string, name: StudentModule): Promise<ModuleLoad> {
-  const file = locateStudentFile(root, name);
-  if (!file) return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', missingFileMessage(name)) };
+  const found = timeStage('load', () => findAndRead(root, name));
+  if (!found) return { ok: false, error: new GraderError('E_SUBMISSION_MISSING_FILE', missingFileMessage(name)) };
+  const { file, read, blockers } = found;
   const rel = path.relative(root, file);
-  // Read once: the blockers and the sandbox's code come from the same text.
+  try {
+    // Transpiling is timed on its own thread (./transpile-thread.ts); a bundle, rarer, here
+    // (this thread's share: the bundler's own threads are not counted).
+    const bundling = threadCpuMs();
+    const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`, read);
+    if (prepared.format === 'script') addStageTime('load', threadCpuMs() - bundling);
+    return { ok: true, prepared, blockers };
+  } catch (error) {
+    return { ok: false, error: refusal(rel, blockers, asGraderError(error, 'E_SUBMISSION_LOAD')) };
+  }
+}
+
+/** The student file, read once: its blockers and the sandbox's code come from the same text. */
+function findAndRead(root: string, name: StudentModule) {
+  const file = locateStudentFile(root, name);
+  if (!file) return undefined;
   let read: CodeFile | undefined;
   try {
     read = readCode(realpathSync.native(root), file);
   } catch {
     read = undefined;
   }
-  const blockers = readBlockers(read, name);
-  try {
-    const prepared = await prepareStudentFile(root, file, `__gradelab_${name}`, read);
-    return { ok: true, prepared, blockers };
-  } catch (error) {
-    return { ok: false, error: refusal(rel, blockers, asGraderError(error, 'E_SUBMISSION_LOAD')) };
-  }
+  return { file, read, blockers: readBlockers(read, name) };
 }
 
 /** The file's blockers, when it can be read as code at all (else the bundler says why not). */

@@ -8,6 +8,7 @@
  * spare (a file of code may be 128 KB).
  */
 import { Worker } from 'node:worker_threads';
+import { addStageTime } from '../stage-clock.ts';
 import type { Diagnostic } from './transpile-error.ts';
 
 const STACK_MB = 512;
@@ -36,13 +37,17 @@ function start(): Worker {
     parentPort.on('message', async (batch) => {
       const { transformSync } = await ready;
       parentPort.postMessage(batch.map(({ id, file, text, options }) => {
+        const started = process.threadCpuUsage();
         const r = transformSync(file, text, options);
-        return { id, code: r.code, errors: r.errors.map((e) => ({ message: String(e.message), code: e.code, loc: e.loc })) };
+        const used = process.threadCpuUsage(started);
+        const ms = (used.user + used.system) / 1000;
+        return { id, ms, code: r.code, errors: r.errors.map((e) => ({ message: String(e.message), code: e.code, loc: e.loc })) };
       }));
     });`;
   const started = new Worker(code, { eval: true, resourceLimits: { stackSizeMb: STACK_MB } });
-  started.on('message', (results: Array<Transpiled & { id: number }>) => {
-    for (const { id, ...result } of results) {
+  started.on('message', (results: Array<Transpiled & { id: number; ms: number }>) => {
+    for (const { id, ms, ...result } of results) {
+      addStageTime('load', ms);
       pending.get(id)?.resolve(result);
       pending.delete(id);
     }

@@ -9,6 +9,7 @@ import type { GraphSpec } from '../cases/graph.ts';
 import { buildAndBackward, type ProgramValue, type ProgramValueClass, type RunPhase } from '../cases/program.ts';
 import { runTraining } from '../cases/training/run-training.ts';
 import type { TrainingRequest } from '../cases/training/training-record.ts';
+import { CAPS } from '../text-caps.ts';
 import { installConsole, printed, show } from './sandbox-console.ts';
 
 export type Request =
@@ -38,11 +39,18 @@ const I32 = Int32Array;
 const subarray = Float64Array.prototype.subarray;
 const apply = Reflect.apply;
 const ownKeys = Reflect.ownKeys;
+const sliceString = String.prototype.slice;
+const defineProperty = Reflect.defineProperty;
 const g = globalThis as unknown as Record<string, unknown>;
 
 const trainingRuns = new Map<string, unknown>();
 
 installConsole(g);
+// WebAssembly memory lives outside the isolate's heap, where its cap cannot
+// see it (one submission grew a host to 1.5 GB under a 128 MB cap). The course
+// needs no WebAssembly, so the isolate has none: nothing can reach it again
+// once the global is gone.
+delete g.WebAssembly;
 
 /** Non-finite numbers and non-numbers become strings that say what they were. */
 function plain(value: unknown): number | string {
@@ -69,11 +77,20 @@ function store(nodes: ProgramValue[], field: 'data' | 'grad', nonFinite: Array<[
   }
 }
 
+/** Cut here so that a 12 MB message never crosses; the trusted side cuts again (./reply-caps.ts). */
+function cut(text: string, max: number): string {
+  return text.length > max ? (apply(sliceString, text, [0, max]) as string) : text;
+}
+
 function describeError(error: unknown): { name: string; message: string; stack?: string } {
   try {
     if (error instanceof Error)
-      return { name: String(error.name), message: String(error.message), stack: String(error.stack ?? '') };
-    return { name: 'thrown value', message: show(error) };
+      return {
+        name: cut(String(error.name), CAPS.name + 1),
+        message: cut(String(error.message), CAPS.message + 1),
+        stack: cut(String(error.stack ?? ''), CAPS.stack + 1),
+      };
+    return { name: 'thrown value', message: cut(show(error), CAPS.message + 1) };
   } catch {
     return { name: 'thrown value', message: '[unprintable]' };
   }
@@ -171,7 +188,14 @@ g.__gradelab_run = (json: string, numbers: Float64Array = new F64(0)): [string, 
   for (const each of request.requests) {
     const started = now();
     const result = reply(each, numbers);
-    completed.push({ reply: result, ms: now() - started });
+    // Not push, nor a plain assignment: a submission may have patched Array.prototype (the
+    // grader measures time itself, outside, and trusts this figure only within that).
+    defineProperty(completed, completed.length, {
+      value: { reply: result, ms: now() - started },
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
   return [stringify({ ok: true, batch: completed }), results];
 };

@@ -6,6 +6,7 @@
  * in the grader's own process; requests arrive already serialised.
  */
 import ivm from 'isolated-vm';
+import { CAPS } from '../text-caps.ts';
 import type { PreparedFile, Outcome, SandboxLimits } from './sandbox-types.ts';
 
 export interface IsolateSession {
@@ -48,13 +49,14 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
 
   function call(work: () => unknown, timeoutMs: number): Outcome {
     if (isolate.isDisposed) return { kind: 'memory' };
+    const started = performance.now();
     try {
       const value = work();
       if (Array.isArray(value) && typeof value[0] === 'string' && value[1] instanceof Float64Array)
         return { kind: 'reply', json: value[0], numbers: value[1] };
       return { kind: 'reply', json: typeof value === 'string' ? value : '{"ok":true}' };
     } catch (error) {
-      return classify(error, isolate, timeoutMs);
+      return classify(error, isolate, timeoutMs, performance.now() - started);
     }
   }
 
@@ -105,9 +107,13 @@ export function openIsolateSession(driverCode: string, limits: SandboxLimits): I
   };
 }
 
-function classify(error: unknown, isolate: ivm.Isolate, timeoutMs: number): Outcome {
+function classify(error: unknown, isolate: ivm.Isolate, timeoutMs: number, elapsedMs: number): Outcome {
   const message = error instanceof Error ? error.message : String(error);
-  if (isolate.isDisposed || /memory limit/i.test(message)) return { kind: 'memory' };
-  if (/timed out/i.test(message)) return { kind: 'timeout', ms: timeoutMs };
-  return { kind: 'crash', message };
+  // A student can throw isolated-vm's own words: only a disposed isolate ran out of memory, and
+  // only a call that lasted its limit timed out.
+  if (isolate.isDisposed) return { kind: 'memory' };
+  if (message === 'Script execution timed out.' && elapsedMs >= timeoutMs * 0.9)
+    return { kind: 'timeout', ms: timeoutMs };
+  // Cut before it crosses to the grader: it may quote a student's thrown message (../text-caps.ts).
+  return { kind: 'crash', message: message.slice(0, CAPS.message + 1) };
 }

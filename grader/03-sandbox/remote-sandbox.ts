@@ -18,12 +18,22 @@ const HOUSEKEEPING_MS = 15_000;
 let sessions = 0;
 
 /**
+ * What a whole host process may hold while it runs a submission: the heap
+ * cap twice over (an isolate's own structures and its code come on top of the
+ * heap) plus room for the host itself (Node, isolated-vm, the driver).
+ */
+export function hostRssLimitMb(memoryMb: number): number {
+  return 2 * memoryMb + 256;
+}
+
+/**
  * Opens a session on a host without waiting for it: the host handles
  * commands in order, so the loads that follow go out with the open in one
  * message. If the open fails, so does every call after it, with the reason.
  */
 async function openOn(limits: SandboxLimits, session: number): Promise<SandboxHost> {
   const host = await acquireHost();
+  host.rssLimitMb = hostRssLimitMb(limits.memoryMb);
   host.call({ op: 'open', session, limits }, HOUSEKEEPING_MS).catch(() => {});
   return host;
 }
@@ -52,6 +62,7 @@ export async function openRemoteSandbox(limits: SandboxLimits): Promise<Sandbox>
       return (await host.call(command, timeoutMs + GRACE_MS)) as Outcome;
     } catch (error) {
       if (error instanceof HostLost && error.hung) return { kind: 'timeout', ms: timeoutMs };
+      if (error instanceof HostLost && error.memory) return { kind: 'memory' };
       return { kind: 'crash', message: error instanceof Error ? error.message : String(error) };
     }
   }

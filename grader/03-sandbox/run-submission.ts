@@ -10,6 +10,7 @@ import { STUDENT_FILES, STUDENT_MODULES, type StudentModule } from '../course/st
 import { openSandbox, type Outcome, type Request, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { refusal } from '../02-load/refusal.ts';
 import { confirmForm } from './confirm-form.ts';
+import { capMessage, capOutput, capReply } from './reply-caps.ts';
 import { decodeReply } from './wire.ts';
 
 /** What a case produced: a parsed (still untrusted) reply, or why there is none. */
@@ -137,7 +138,7 @@ export async function runSubmission(
     }
     const printed = complete ? printedByBatch : sandbox.output();
     sandbox.dispose();
-    const { output, truncated } = await printed;
+    const { output, truncated } = capOutput(await printed);
     return { moduleErrors, outcomes, output, outputTruncated: truncated, timedOut };
   } finally {
     sandbox.dispose();
@@ -155,9 +156,10 @@ function requestFor(c: CaseDef): Request {
 }
 
 function asCaseOutcome(outcome: Outcome): CaseOutcome {
+  if (outcome.kind === 'crash') return { kind: 'crash', message: capMessage(outcome.message) };
   if (outcome.kind !== 'reply') return outcome;
   try {
-    return { kind: 'reply', reply: decodeReply(JSON.parse(outcome.json), outcome.numbers) };
+    return { kind: 'reply', reply: decodeReply(capReply(JSON.parse(outcome.json)), outcome.numbers) };
   } catch {
     return { kind: 'crash', message: 'the sandbox sent back something that is not JSON' };
   }
@@ -173,9 +175,13 @@ async function runBatch(
   timeoutMs: number,
 ): Promise<Array<{ outcome: CaseOutcome; ms: number }> | 'lost'> {
   if (cases.length === 0) return [];
+  const started = performance.now();
   let outcome = await sandbox.run({ kind: 'batch', requests: cases.map(requestFor) }, timeoutMs);
   // After a timeout the isolate still holds the replies that finished first.
   if (outcome.kind === 'timeout') outcome = await sandbox.run({ kind: 'completed' }, timeoutMs);
+  // Measured here, outside the isolate: each case's own figure comes from inside, so it is only
+  // believed between zero and the whole batch's time.
+  const elapsed = performance.now() - started;
   if (outcome.kind === 'memory') return 'lost';
   if (outcome.kind !== 'reply') return [];
   const parsed = asCaseOutcome(outcome);
@@ -185,8 +191,14 @@ async function runBatch(
   const numbers = outcome.numbers;
   return batch.slice(0, cases.length).map((entry) => ({
     outcome: { kind: 'reply', reply: decodeReply(entry?.reply, numbers) },
-    ms: typeof entry?.ms === 'number' ? entry.ms : 0,
+    ms: trustedMs(entry?.ms, elapsed),
   }));
+}
+
+/** A duration the sandbox claims, as a number between 0 and what the grader measured around it. */
+export function trustedMs(claimed: unknown, measured: number): number {
+  if (typeof claimed !== 'number' || !Number.isFinite(claimed)) return 0;
+  return Math.min(Math.max(0, claimed), Math.max(0, measured));
 }
 
 function loadFailure(file: string, outcome: Outcome): GraderError {
@@ -202,7 +214,7 @@ function loadFailure(file: string, outcome: Outcome): GraderError {
     default:
       return new GraderError(
         'E_SUBMISSION_LOAD',
-        `${file} threw an error while loading: ${outcome.kind === 'crash' ? outcome.message : ''}`,
+        `${file} threw an error while loading: ${outcome.kind === 'crash' ? capMessage(outcome.message) : ''}`,
         { location: { file } },
       );
   }
@@ -212,7 +224,7 @@ function checkExports(reply: Outcome, moduleErrors: SandboxRun['moduleErrors'], 
   if (reply.kind !== 'reply') return;
   let exports: Record<string, string[] | null>;
   try {
-    exports = (JSON.parse(reply.json) as { exports?: Record<string, string[] | null> }).exports ?? {};
+    exports = (capReply(JSON.parse(reply.json)) as { exports?: Record<string, string[] | null> }).exports ?? {};
   } catch {
     return;
   }

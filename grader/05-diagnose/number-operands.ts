@@ -43,7 +43,8 @@ const BUILT_WITH_NUMBERS = new Set(['neg', 'sub', 'div', 'pow']);
 
 function crashFromNumbers(graph: GraphSpec, j: Judgement): boolean {
   if (hasNumberOperand(graph)) return true;
-  const message = j.summary.replace(/^Your code threw /, '');
+  // The detail holds the thrown message; the summary, which students of a hidden case read, withholds it.
+  const message = j.detail.replace(/^Your code threw /, '');
   return NUMBER_CRASH.test(message) && graph.nodes.some((n) => !isLeaf(n) && BUILT_WITH_NUMBERS.has(n.op));
 }
 

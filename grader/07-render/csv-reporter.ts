@@ -1,8 +1,9 @@
 /**
  * grades.csv: one row per submission with stable columns, for spreadsheets
- * and learning management systems. Cells are quoted as RFC 4180 asks, and a
- * leading = + - @ is defused so that a spreadsheet never runs a formula from
- * a student-chosen folder name.
+ * and learning management systems. Cells are quoted as RFC 4180 asks (and
+ * also when they hold `;` or a tab), and = + - @ is defused wherever a
+ * spreadsheet splitting at `,`, `;` or a tab would start a cell, so that none
+ * runs a formula from a student-chosen folder name or profile name.
  */
 import { scorePercent } from '../results/points.ts';
 import type { Results, SubmissionResult } from '../results/types.ts';
@@ -23,10 +24,18 @@ export const CSV_COLUMNS = [
   'errors',
 ] as const;
 
+/**
+ * Wherever a spreadsheet might start a cell: the cell's start, and after any
+ * separator a locale may split at (`,` `;` a tab) or a line break, past spaces
+ * and quotes. A formula character there gets a `'` in front.
+ */
+const CELL_START = /(^|[,;\t\r\n])([ "]*)(?=[=+\-@\t\r])/g;
+
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'string') text = text.replace(CELL_START, "$1$2'");
+  // Quoted when it holds any separator, so that a reader splitting at `;` or a tab keeps it whole too.
+  return /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(s: SubmissionResult): Array<string | number> {

@@ -18,7 +18,7 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__MACOSX']);
 
 /** undefined for a missing submission: there is nothing worth caching. */
 export function contentDigest(source: SubmissionSource): string | undefined {
-  if (source.kind === 'missing') return undefined;
+  if (source.kind === 'missing' || source.refused !== undefined) return undefined;
   const hash = createHash('sha256').update(`${source.kind}\0`);
   if (source.kind === 'zip') return hash.update(readFileSync(source.path)).digest('hex');
   hashFolder(hash, source.path, '');

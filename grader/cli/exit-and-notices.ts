@@ -3,6 +3,7 @@
  * The contract: 0 when grading ran, whatever the scores; non-zero only under a
  * threshold option, or when the grader itself could not run.
  */
+import { terminalText } from '../terminal-text.ts';
 import type { Notice } from '../runs/notice.ts';
 
 export const EXIT = {
@@ -14,7 +15,7 @@ export const EXIT = {
   cannotRun: 2,
 } as const;
 
-/** `warning: …`, `skipped: …`, `zip refused: …` on stderr, one line each. */
+/** `warning: …`, `skipped: …`, `zip refused: …` on stderr, one line each: ids and file names in them are a student's. */
 export function printNotice(notice: Notice): void {
-  process.stderr.write(`${notice.kind}: ${notice.text}\n`);
+  process.stderr.write(`${notice.kind}: ${terminalText(notice.text)}\n`);
 }

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
+import { terminalText } from '../terminal-text.ts';
 import type { ProgressEvent } from '../grade.ts';
 
 /** The bar's package, loaded only for a terminal: a run in CI or a script never needs it. */
@@ -19,7 +20,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   if (!interactive) {
     return {
       update: ({ done, total: all, result }) =>
-        stream.write(`[${done}/${all}] ${result.id}: ${result.status}, ${result.score}/${result.maxScore}\n`),
+        stream.write(
+          `[${done}/${all}] ${terminalText(result.id)}: ${result.status}, ${result.score}/${result.maxScore}\n`,
+        ),
       stop: () => {},
     };
   }
@@ -30,7 +33,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   );
   bar.start(total, 0, { id: '' });
   return {
-    update: ({ done, result }) => bar.update(done, { id: result.id }),
+    update: ({ done, result }) => bar.update(done, { id: terminalText(result.id) }),
     stop: () => bar.stop(),
   };
 }

@@ -17,6 +17,8 @@ import type { GradingConfig } from '../config/types.ts';
 import { GraderError } from '../errors.ts';
 import type { ProgressEvent } from '../grade.ts';
 import { resultsHeader } from '../results/build.ts';
+import { failedResult } from '../results/failed.ts';
+import type { SubmissionResult } from '../results/types.ts';
 import { SHARD_FILE, shardManifest } from './merge.ts';
 import { keptWarnings, readPreviousRun, selectOnly } from './regrade.ts';
 import {
@@ -30,6 +32,7 @@ import { applyTermToOne, readTerm, type TermOptions } from '../term/apply-term-o
 import { writeFileAtomic } from '../write-atomic.ts';
 import { tell, type OnNotice } from './notice.ts';
 import { RunTally } from './run-tally.ts';
+import { holdYoungGeneration } from './young-generation.ts';
 
 export interface GradeClassOptions extends LmsOptions, TermOptions {
   inputs: string[];
@@ -99,9 +102,15 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
         submissions,
         config,
         async (graded, index) => {
-          const applied = applyTermToOne(graded, submissions[index], term);
-          tally.add(applied.result, index, applied.warnings);
-          await output.add(applied.result);
+          // A boundary per submission: whatever throws here costs this one row, never the class.
+          let applied: { result: SubmissionResult; warnings: string[] };
+          try {
+            applied = applyTermToOne(graded, submissions[index], term);
+          } catch (error) {
+            applied = { result: failedResult(graded.id, 'applying the term', error, graded), warnings: [] };
+          }
+          tally.add(await output.add(applied.result), index, applied.warnings);
+          holdYoungGeneration();
         },
         { cacheDir: options.cacheDir, onProgress: options.onProgress },
       );
@@ -115,6 +124,13 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
     const termWarnings = [...term.warnings, ...tally.termWarnings()];
     tell(onNotice, 'warning', termWarnings);
     tell(onNotice, 'zip refused', tally.zipRefused);
+    tell(
+      onNotice,
+      'warning',
+      output.refused.map(
+        (id) => `${id}: no output could take this result, not even as an error; left out of the class files`,
+      ),
+    );
     // A regrade keeps the earlier run's warnings about everyone it did not re-grade.
     const warnings = [...keptWarnings(previous, new Set(only ?? [])), ...termWarnings];
     const { extra, warnings: rosterWarnings } = rosterFor(output.ids(), roster);

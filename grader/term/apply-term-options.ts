@@ -55,14 +55,16 @@ export function applyTermToOne(
 ): { result: SubmissionResult; warnings: string[] } {
   // One form for every due date in the results, whatever zone the config wrote it in.
   const configDue = term.config.dueDate ? new Date(Date.parse(term.config.dueDate)).toISOString() : undefined;
-  const time = source ? submissionTime(source, term.times) : { submittedAt: null, submittedFrom: null };
+  const { warning, ...time } = source
+    ? submissionTime(source, term.times)
+    : { submittedAt: null, submittedFrom: null, warning: undefined };
   const applied = applyTerm(result, {
     time,
     due: term.extensions.get(result.id) ?? configDue,
     late: term.config.late,
     overrides: term.overrides.get(result.id) ?? [],
   });
-  const warnings = [...applied.warnings];
+  const warnings = [...(warning ? [warning] : []), ...applied.warnings];
   if (term.config.late && time.submittedAt === null) {
     const canvas = source?.lmsLate ? ' Canvas marked it LATE;' : '';
     warnings.push(

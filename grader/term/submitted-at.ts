@@ -18,7 +18,7 @@
  * Nothing known gives `null`: no late penalty, and a warning.
  */
 import type { SubmissionSource } from '../01-discover/discover.ts';
-import { gitCommitDate } from './git-date.ts';
+import { readGitDate } from './git-date.ts';
 import { dateColumn, readIdCsv, type IdCsv } from './id-csv.ts';
 
 export type SubmittedFrom = 'csv' | 'git';
@@ -26,6 +26,8 @@ export type SubmittedFrom = 'csv' | 'git';
 export interface SubmissionTime {
   submittedAt: string | null;
   submittedFrom: SubmittedFrom | null;
+  /** Why a git clone gave no time (unreadable, or a date outside the believable window). */
+  warning?: string;
 }
 
 /** `id,submitted_at` rows, checked against the submissions of this run. */
@@ -40,7 +42,8 @@ export function readSubmissionTimes(file: string, ids: Set<string>): Map<string,
 export function submissionTime(source: SubmissionSource, fromCsv: Map<string, string>): SubmissionTime {
   const listed = fromCsv.get(source.id);
   if (listed) return { submittedAt: listed, submittedFrom: 'csv' };
-  const committed = source.kind === 'folder' ? gitCommitDate(source.path) : undefined;
-  if (committed) return { submittedAt: committed, submittedFrom: 'git' };
-  return { submittedAt: null, submittedFrom: null };
+  const committed = source.kind === 'folder' ? readGitDate(source.path) : {};
+  if (committed.date) return { submittedAt: committed.date, submittedFrom: 'git' };
+  const none: SubmissionTime = { submittedAt: null, submittedFrom: null };
+  return committed.warning ? { ...none, warning: `${source.id}: ${committed.warning}` } : none;
 }

@@ -34,7 +34,7 @@ export { HostLost, SandboxHost } from './host-process.ts';
  *   hand out pages that cost far more: about 60% more CPU per submission of
  *   a realistic class.
  */
-const HOST_FLAGS = ['--no-opt', '--single-threaded'];
+export const HOST_FLAGS = ['--no-opt', '--single-threaded'];
 
 let hostSource: Promise<string> | undefined;
 

@@ -4,15 +4,18 @@
  * same turn of the event loop travel as one message (see ./protocol.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { addStageTime, stageClockRunning, type Stage } from '../../stage-clock.ts';
 import type { HostCommand, HostMessage, HostReply, HostRequest } from './protocol.ts';
+import { watchRss } from './rss-watch.ts';
 
 type Value = Extract<HostReply, { ok: true }>['value'];
 
-/** Why a call got no reply: the host exceeded the call's limit (and was killed) or died. */
+/** Why a call got no reply: the host exceeded the call's limit or its memory (and was killed), or died. */
 export class HostLost extends Error {
   constructor(
     message: string,
     readonly hung: boolean,
+    readonly memory = false,
   ) {
     super(message);
   }
@@ -22,6 +25,15 @@ const STDERR_TAIL = 2000;
 
 /** How long a posted command may wait for company (see SandboxHost.post). */
 const POST_DELAY_MS = 250;
+
+/** The stage of the profile each command's time belongs to (see ../../stage-clock.ts). */
+const STAGE_OF: Record<HostCommand['op'], Stage> = {
+  open: 'isolate',
+  dispose: 'isolate',
+  load: 'load',
+  run: 'cases',
+  output: 'cases',
+};
 
 export class SandboxHost {
   private readonly child: ChildProcess;
@@ -37,9 +49,14 @@ export class SandboxHost {
   /** When the last command sent must have been answered by: commands run one after another. */
   private horizon = 0;
   private stderr = '';
+  /** While the stage clock runs: each command's op by id, until its reply says how long it took. */
+  private readonly ops = new Map<number, HostCommand['op']>();
   lost: HostLost | undefined;
   /** Blocks this host already holds, by key (see ./protocol.ts). */
   readonly blocks = new Set<number>();
+  /** The whole process's resident memory may not pass this while a call runs (./rss-watch.ts). */
+  rssLimitMb = Number.POSITIVE_INFINITY;
+  private watch: NodeJS.Timeout | undefined;
 
   /** Starts `node <flags> --eval <program>`; `onGone` runs once the process is gone. */
   constructor(program: string, flags: string[], onGone: () => void) {
@@ -56,6 +73,11 @@ export class SandboxHost {
       this.child.on('message', (message: HostMessage) => {
         if ('ready' in message) return resolve();
         for (const reply of message.replies) {
+          const op = this.ops.get(reply.id);
+          if (op) {
+            this.ops.delete(reply.id);
+            addStageTime(STAGE_OF[op], reply.ms ?? 0);
+          }
           const waiting = this.pending.get(reply.id);
           if (!waiting) continue;
           this.settle(reply.id);
@@ -120,7 +142,7 @@ export class SandboxHost {
           this.horizon - Date.now(),
         );
         this.pending.set(id, { resolve, reject, timer });
-        this.queue.push({ id, ...command });
+        this.send({ id, ...command });
         if (this.flushSoon !== 'now') {
           this.flushSoon = 'now';
           setImmediate(() => this.flush());
@@ -138,11 +160,16 @@ export class SandboxHost {
    */
   post(command: HostCommand): void {
     if (this.lost) return;
-    this.queue.push({ id: this.nextId++, ...command });
+    this.send({ id: this.nextId++, ...command });
     if (this.flushSoon === undefined) {
       this.flushSoon = 'later';
       setTimeout(() => this.flush(), POST_DELAY_MS).unref();
     }
+  }
+
+  private send(request: HostRequest): void {
+    if (stageClockRunning()) this.ops.set(request.id, request.op);
+    this.queue.push(request);
   }
 
   private flush(): void {
@@ -175,9 +202,19 @@ export class SandboxHost {
   private busy(): void {
     this.child.ref();
     this.child.channel?.ref();
+    this.watch ??= watchRss(
+      this.child.pid,
+      () => this.rssLimitMb,
+      (mb) =>
+        this.kill(
+          new HostLost(`the sandbox process grew to ${mb} MB, past its limit of ${this.rssLimitMb} MB`, false, true),
+        ),
+    );
   }
 
   private idle(): void {
+    clearInterval(this.watch);
+    this.watch = undefined;
     this.child.unref();
     this.child.channel?.unref();
     (this.child.stderr as { unref?: () => void } | null)?.unref?.();

@@ -20,9 +20,11 @@ export type HostCommand =
 
 export type HostRequest = HostCommand & { id: number };
 
-export type HostReply =
+/** `ms`: the CPU time the host spent on the command (for the stage profile, ../../stage-clock.ts). */
+export type HostReply = (
   | { id: number; ok: true; value: Outcome | { output: string; truncated: boolean } | null }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; message: string }
+) & { ms?: number };
 
 /**
  * Commands issued together (a submission's open, loads and first request)

@@ -59,10 +59,17 @@ function handle(command: HostCommand): Extract<HostReply, { ok: true }>['value']
 // Commands run one after another, in the order sent; isolate calls are synchronous.
 process.on('message', ({ batch }: HostEnvelope) => {
   const replies = batch.map((request): HostReply => {
+    const started = process.cpuUsage();
+    const ms = () => {
+      const { user, system } = process.cpuUsage(started);
+      return (user + system) / 1000;
+    };
     try {
-      return { id: request.id, ok: true, value: handle(request) };
+      const value = handle(request);
+      return { id: request.id, ok: true, value, ms: ms() };
     } catch (error) {
-      return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { id: request.id, ok: false, message, ms: ms() };
     }
   });
   send({ replies });

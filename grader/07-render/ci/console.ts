@@ -9,6 +9,7 @@ import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { wasNotRun } from './annotations.ts';
 import { scorePercent } from '../../results/points.ts';
+import { terminalText as line } from '../../terminal-text.ts';
 import { statusWord } from './markdown.ts';
 import { plural } from '../view-format.ts';
 
@@ -19,20 +20,23 @@ function attemptName(t: SubmissionResult['tests'][number]): string {
 
 export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult, now: Date): string {
   const bonus = s.maxBonus > 0 ? `, bonus ${s.bonus}/${s.maxBonus}` : '';
-  const lines = [`${s.id}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`];
+  const lines = [
+    `${line(s.id)}: ${s.status}, ${s.score}/${s.maxScore} (${scorePercent(s.score, s.maxScore)}%)${bonus}`,
+  ];
   for (const e of s.errors) {
-    lines.push(`  ${e.code}: ${locatedMessage(e)}`);
+    lines.push(`  ${e.code}: ${line(locatedMessage(e))}`);
   }
-  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${d.hint}`);
+  for (const d of s.diagnoses)
+    lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${line(d.hint)}`);
   const failing = s.tests.filter((t) => t.status !== 'pass' && t.status !== 'not-attempted');
   const notRun = failing.filter(wasNotRun);
   for (const t of failing.filter((x) => !wasNotRun(x))) {
     const hidden = concealedFromStudents(t, results, now) ? ' (hidden)' : '';
-    lines.push(`  ${statusWord(t)}: ${t.name}${hidden} [${t.points}/${t.maxPoints}]: ${t.message}`);
+    lines.push(`  ${statusWord(t)}: ${line(t.name)}${hidden} [${t.points}/${t.maxPoints}]: ${line(t.message)}`);
   }
-  if (notRun.length > 0) lines.push(`  ${plural(notRun.length, 'case')} not run: ${notRun[0].message}`);
+  if (notRun.length > 0) lines.push(`  ${plural(notRun.length, 'case')} not run: ${line(notRun[0].message)}`);
   // Optional work left alone is not a problem to fix: one quiet line, no more.
   const skipped = [...new Set(s.tests.filter((t) => t.status === 'not-attempted').map(attemptName))];
-  if (skipped.length > 0) lines.push(`  not attempted (optional): ${skipped.join(', ')}`);
+  if (skipped.length > 0) lines.push(`  not attempted (optional): ${line(skipped.join(', '))}`);
   return `${lines.join('\n')}\n`;
 }

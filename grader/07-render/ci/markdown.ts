@@ -9,18 +9,33 @@ import { locatedMessage } from '../../errors.ts';
 import { scorePercent } from '../../results/points.ts';
 import type { SubmissionResult, TestResult } from '../../results/types.ts';
 
-/** Escapes HTML and the Markdown characters that start emphasis, links, code or headings. */
+/**
+ * Inline text, whatever it holds: HTML and the Markdown characters that start
+ * emphasis, links, code or headings escaped; line breaks become spaces (a
+ * line of its own could start a heading, a list or a quote, or underline the
+ * line before into a heading); and no bare URL, `www.` or address becomes a
+ * link (GitHub links those without brackets). Control characters, which a
+ * page cannot show, become U+FFFD.
+ */
 export function mdText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#|~])/g, '\\$1');
+    .replace(/([\\`*_[\]#|~])/g, '\\$1')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
-/** One table cell: also no line breaks, which would end the table row. */
+/** One table cell: its lines kept apart with `<br>`, which ends no table row. */
 export function mdCell(text: string): string {
-  return mdText(text).replace(/\r\n|\r|\n/g, '<br>');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(mdText)
+    .join('<br>');
 }
 
 const ICONS: Record<TestResult['status'], string> = {

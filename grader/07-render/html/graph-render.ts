@@ -1,24 +1,18 @@
 /**
  * Lays out computation graphs with Graphviz compiled to WebAssembly
  * (@viz-js/viz), so the report needs no Graphviz install and no network.
- * The output is sanitized before anyone inlines it. The WebAssembly module
- * loads on the first drawing, so commands that draw nothing never load it.
+ * The output is sanitized before anyone inlines it. Layouts run on a thread
+ * of their own (./layout-thread.ts), which starts on the first drawing, so
+ * commands that draw nothing never load Graphviz.
  */
-import type { Viz } from '@viz-js/viz';
 import type { NodeReport } from '../../results/node-report.ts';
 import type { Tolerance } from '../../04-compare/tolerance.ts';
+import { timeStage } from '../../stage-clock.ts';
 import { plural } from '../view-format.ts';
 import { focusNodes } from './graph-focus.ts';
 import { graphToDot } from './graph-dot.ts';
+import { layOut } from './layout-thread.ts';
 import { sanitizeSvg } from './svg-sanitize.ts';
-
-let viz: Promise<Viz> | undefined;
-
-/** One WebAssembly instance per process: starting it costs far more than a layout. */
-function graphviz(): Promise<Viz> {
-  viz ??= import('@viz-js/viz').then((module) => module.instance());
-  return viz;
-}
 
 /**
  * Many students make the same mistake on the same fixed case and so produce
@@ -39,6 +33,19 @@ function remember(dot: string, svg: string): void {
     cache.delete(key);
     cachedChars -= key.length + value.length;
   }
+}
+
+/** Layouts on their way: submissions graded side by side often ask for the same one at once. */
+const inFlight = new Map<string, Promise<string>>();
+
+function sanitizedLayout(dot: string): Promise<string> {
+  let svg = inFlight.get(dot);
+  if (!svg) {
+    svg = layOut(dot).then((raw) => timeStage('write', () => sanitizeSvg(raw)));
+    inFlight.set(dot, svg);
+    void svg.finally(() => inFlight.delete(dot)).catch(() => {});
+  }
+  return svg;
 }
 
 export interface GraphDrawing {
@@ -78,11 +85,11 @@ export async function drawGraph(
   tol: Tolerance,
   options: { opNodes?: boolean } = {},
 ): Promise<GraphDrawing> {
-  const dot = graphToDot(nodes, tol, options);
+  const dot = timeStage('write', () => graphToDot(nodes, tol, options));
   const cached = cache.get(dot);
   if (cached !== undefined) return { svg: cached, hasSvg: true, problem: '', fitStyle: fitStyle(cached) };
   try {
-    const svg = sanitizeSvg((await graphviz()).renderString(dot, { format: 'svg', engine: 'dot' }));
+    const svg = await sanitizedLayout(dot);
     remember(dot, svg);
     return { svg, hasSvg: true, problem: '', fitStyle: fitStyle(svg) };
   } catch (error) {
@@ -106,7 +113,7 @@ export const WHOLE_LIMIT = 60;
 
 /** `omitted`: nodes the results already left out of a very large graph (TestResult.nodesOmitted). */
 export async function drawCase(nodes: NodeReport[], tol: Tolerance, omitted = 0): Promise<CaseDrawing> {
-  const focus = focusNodes(nodes);
+  const focus = timeStage('write', () => focusNodes(nodes));
   const focused = focus.length < nodes.length;
   const whole = focused && nodes.length <= WHOLE_LIMIT;
   const total = nodes.length + omitted;

@@ -15,6 +15,7 @@
  * <name> is a slug of the submission id plus a short hash (grader/results/page-names.ts).
  */
 import type { ResultsHeader, SubmissionResult } from '../../results/types.ts';
+import { timeStage } from '../../stage-clock.ts';
 import { defineReporter } from '../define-reporter.ts';
 import type { ClassResults, OutputFile, RenderContext } from '../reporter.ts';
 import { drawCase } from './graph-render.ts';
@@ -45,19 +46,22 @@ async function drawings(s: SubmissionResult, run: ResultsHeader, context: Render
 async function submissionPages(s: SubmissionResult, run: ResultsHeader, context: RenderContext): Promise<OutputFile[]> {
   const t = await templates();
   const drawn = await drawings(s, run, context);
-  const noScript = contentSecurityPolicy();
-  const student: RenderContext = { audience: 'student', now: context.now };
-  const files: OutputFile[] = [];
-  if (context.audience === 'instructor')
+  // Timed here for the stage profile: the part that runs once the drawings are in (see ../class-output.ts).
+  return timeStage('write', () => {
+    const noScript = contentSecurityPolicy();
+    const student: RenderContext = { audience: 'student', now: context.now };
+    const files: OutputFile[] = [];
+    if (context.audience === 'instructor')
+      files.push({
+        path: submissionPath(s.id),
+        content: t.submission({ ...buildSubmission(run, s, context, drawn), csp: noScript }),
+      });
     files.push({
-      path: submissionPath(s.id),
-      content: t.submission({ ...buildSubmission(run, s, context, drawn), csp: noScript }),
+      path: feedbackPath(s.id),
+      content: t.submission({ ...buildSubmission(run, s, student, drawn), csp: noScript }),
     });
-  files.push({
-    path: feedbackPath(s.id),
-    content: t.submission({ ...buildSubmission(run, s, student, drawn), csp: noScript }),
+    return files;
   });
-  return files;
 }
 
 /** The class overview, from the summaries; a student-only run has none (it would list the whole class). */

@@ -16,6 +16,7 @@ import { printNotice } from '../exit-and-notices.ts';
 import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
 import { readSubmissionId } from '../../gradescope/metadata.ts';
 import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-results.ts';
+import { terminalText } from '../../terminal-text.ts';
 import { writeFileAtomic } from '../../write-atomic.ts';
 import { check } from '../../schema.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
@@ -79,11 +80,14 @@ const runCommand: CommandModule<object, RunArgs> = {
     writeFileAtomic(path.resolve(args.results), `${JSON.stringify(output, null, 2)}\n`);
     // stdout is for instructors only (stdout_visibility is hidden): the full detail of every failing case.
     process.stdout.write(
-      `${submission.id}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
+      `${terminalText(submission.id)}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
     );
-    for (const e of submission.errors) process.stdout.write(`  ${e.code}: ${locatedMessage(e)}\n`);
+    for (const e of submission.errors)
+      process.stdout.write(`  ${e.code}: ${terminalText(locatedMessage(e))}
+`);
     for (const t of submission.tests.filter((x) => x.status !== 'pass' && x.status !== 'not-attempted'))
-      process.stdout.write(`  ${t.status} ${t.id}: ${t.detail}\n`);
+      process.stdout.write(`  ${t.status} ${terminalText(t.id)}: ${terminalText(t.detail ?? '')}
+`);
     process.stdout.write(`wrote ${args.results}\n`);
   },
 };

@@ -17,6 +17,9 @@ function walk(dir: string, into: Snapshot): void {
       walk(full, into);
     } else if (entry.isSymbolicLink()) {
       into.set(full, `link -> ${readlinkSync(full)} @${lstatSync(full).mtimeMs}`);
+    } else if (!entry.isFile()) {
+      // A FIFO or device: reading it would block, and its content is no file's.
+      into.set(full, `special @${lstatSync(full).mtimeMs}`);
     } else {
       const stat = lstatSync(full);
       const hash = createHash('sha256').update(readFileSync(full)).digest('hex');
