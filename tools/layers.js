@@ -31,6 +31,7 @@ export const LAYERS = [
   { name: 'cases', paths: ['grader/cases'] },
   { name: 'config', paths: ['grader/config'] },
   { name: 'results', paths: ['grader/results'] },
+  { name: 'submission files', paths: ['grader/submission-files'] },
   { name: '01-discover', paths: ['grader/01-discover'], step: true },
   { name: '02-load', paths: ['grader/02-load'], step: true },
   { name: '03-sandbox', paths: ['grader/03-sandbox'], step: true },

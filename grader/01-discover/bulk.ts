@@ -11,11 +11,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { locateStudentFile } from './locate.ts';
+import { locateStudentFile } from '../submission-files/locate.ts';
 import { hasStudentFilesAtTop, IGNORED, USUAL_PLACES, type SubmissionSource } from './discover.ts';
-import { extractZip, type Extracted } from './zip.ts';
-import { BULK_LIMITS } from './zip-rules.ts';
-import type { CheckedEntry } from './zip-entries.ts';
+import { extractZip, type Extracted } from '../submission-files/zip.ts';
+import { BULK_LIMITS } from '../submission-files/zip-rules.ts';
+import type { CheckedEntry } from '../submission-files/zip-entries.ts';
 
 const isZipName = (name: string) => /\.zip$/i.test(name);
 const MOODLE_FOLDER = /_\d+_assignsubmission_[a-z]+_?$/i;

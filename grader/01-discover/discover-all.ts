@@ -14,8 +14,8 @@ import {
   type Discovery,
   type SubmissionSource,
 } from './discover.ts';
-import { listZip } from './zip-entries.ts';
-import { BULK_LIMITS } from './zip-rules.ts';
+import { listZip } from '../submission-files/zip-entries.ts';
+import { BULK_LIMITS } from '../submission-files/zip-rules.ts';
 
 export interface ClassDiscovery extends Discovery {
   /** Removes the folders bulk downloads were extracted into. */

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CODE_EXTENSIONS, MARKER_MODULES, USUAL_FOLDERS } from '../course/student-contract.ts';
-import { locateStudentFile } from './locate.ts';
+import { locateStudentFile } from '../submission-files/locate.ts';
 
 export interface SubmissionSource {
   id: string;

@@ -6,13 +6,13 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SubmissionSource } from '../01-discover/discover.ts';
-import { extractZip } from '../01-discover/zip.ts';
+import { extractZip } from '../submission-files/zip.ts';
 import { GraderError, isGraderError } from '../errors.ts';
 import { scanBlockers, type Blocker } from './blockers.ts';
 import { prepareStudentFile, type PreparedFile } from './prepare-file.ts';
 import { refusal } from './refusal.ts';
 import { readCode, type CodeFile } from './stay-inside.ts';
-import { locateStudentFile, missingFileMessage } from '../01-discover/locate.ts';
+import { locateStudentFile, missingFileMessage } from '../submission-files/locate.ts';
 import { addStageTime, threadCpuMs, timeStage } from '../stage-clock.ts';
 
 import { ENGINE_MODULES, type StudentModule } from '../course/student-contract.ts';

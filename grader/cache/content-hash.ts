@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { SubmissionSource } from '../01-discover/discover.ts';
 
 /**
- * Never read by the grader (01-discover/locate.ts skips them, and bundle.ts refuses
+ * Never read by the grader (submission-files/locate.ts skips them, and bundle.ts refuses
  * packages), and large or churning: a `git fetch` must not invalidate a clone.
  */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__MACOSX']);

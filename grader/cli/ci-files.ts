@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { locateStudentFile } from '../01-discover/locate.ts';
+import { locateStudentFile } from '../submission-files/locate.ts';
 import type { SubmissionSource } from '../01-discover/discover.ts';
 import type { AnnotationContext, StudentFile } from '../07-render/ci/annotations.ts';
 import { anchorLines } from '../07-render/ci/source-lines.ts';

@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isBulkListing, lmsId } from '../../../grader/01-discover/bulk.ts';
 import { discoverAll, type ClassDiscovery } from '../../../grader/01-discover/discover-all.ts';
 import { discover } from '../../../grader/01-discover/discover.ts';
-import { listZip } from '../../../grader/01-discover/zip-entries.ts';
-import { SUBMISSION_LIMITS } from '../../../grader/01-discover/zip-rules.ts';
+import { listZip } from '../../../grader/submission-files/zip-entries.ts';
+import { SUBMISSION_LIMITS } from '../../../grader/submission-files/zip-rules.ts';
 import { buildZip, studentFiles } from '../../../fixtures/zips/make-zips.ts';
 import { fixture, tempDir } from '../integrations/run-cli.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractZip } from '../../../grader/01-discover/zip.ts';
+import { extractZip } from '../../../grader/submission-files/zip.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 import { buildZip, studentFiles, type ZipEntrySpec } from '../../../fixtures/zips/make-zips.ts';
 import { REPO } from '../integrations/run-cli.ts';
