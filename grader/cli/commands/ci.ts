@@ -5,21 +5,12 @@
  * running in GitHub Actions. Exit 0 whatever the score, 1 only below
  * --min-score, 2 when the grader itself failed (thrown to main).
  */
-import { appendFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION, AUDIENCE_OPTION, CONFIG_OPTION } from '../shared-options.ts';
 import { GraderError } from '../../errors.ts';
-import { renderAnnotations } from '../../07-render/ci/annotations.ts';
-import { renderConsoleReport } from '../../07-render/ci/console.ts';
-import { renderJobSummary } from '../../07-render/ci/summary.ts';
-import { renderJunit } from '../../07-render/junit-reporter.ts';
-import { writeOutputs } from '../../07-render/write-outputs.ts';
-import { writeFileAtomic } from '../../write-atomic.ts';
-import { findOneSubmission, gradeOne, graderFailure } from '../../runs/grade-one.ts';
-import { annotationContext, repositoryRoot } from '../ci-files.ts';
+import { runCi } from '../../runs/ci-run.ts';
 import { EXIT, printNotice } from '../exit-and-notices.ts';
 
 interface CiArgs {
@@ -80,40 +71,19 @@ export const ciCommand: CommandBody<CiArgs> = {
     }
     const { value: config, warnings } = requireConfig(args.config, args.assignment);
     for (const text of warnings) printNotice({ kind: 'warning', text });
-    const source = findOneSubmission(path.resolve(args.path ?? process.cwd()), args.path ?? '.');
-    const { submission, results } = await gradeOne(source, config);
-    const now = new Date();
-    const written = await writeOutputs(args.out, results, ['json', 'csv'], { audience: 'instructor', now });
-    const shown = written.map((f) => path.join(args.out, f));
-    if (args.junit) {
-      writeFileAtomic(path.resolve(args.junit), renderJunit(results, { audience: args.audience, now }));
-      shown.push(args.junit);
-    }
-    const failure = graderFailure(submission);
-    if (failure) throw failure;
-
-    let summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    try {
-      if (summaryFile) appendFileSync(summaryFile, renderJobSummary(results, submission, now));
-    } catch (error) {
-      // The summary is a convenience; the grade is already written, so this is no reason to fail the job.
-      printNotice({
-        kind: 'warning',
-        text: `could not append the job summary to ${summaryFile}: ${(error as Error).message}`,
-      });
-      summaryFile = undefined;
-    }
-    if (args.annotations) {
-      const root = repositoryRoot(source.path, args.repoRoot, process.env.GITHUB_WORKSPACE);
-      for (const line of renderAnnotations(results, submission, annotationContext(source, root, now)))
-        process.stdout.write(`${line}\n`);
-    }
-    process.stdout.write(renderConsoleReport(results, submission, now));
-    process.stdout.write(`wrote ${shown.join(', ')}${summaryFile ? ' and the job summary' : ''}\n`);
-    // Compared exactly, not on the rounded percent: 59.96% must not pass a 60% gate.
-    if (args.minScore !== undefined && submission.score * 100 < args.minScore * submission.maxScore) {
+    const run = await runCi({
+      ...args,
+      config,
+      workspace: process.env.GITHUB_WORKSPACE,
+      stepSummary: process.env.GITHUB_STEP_SUMMARY,
+      onNotice: printNotice,
+    });
+    process.stdout.write(run.stdout);
+    process.stdout.write(`wrote ${run.written.join(', ')}${run.summaryWritten ? ' and the job summary' : ''}\n`);
+    if (run.belowMinScore) {
+      const { score, maxScore } = run.submission;
       process.stderr.write(
-        `error: the score ${Math.floor((1000 * submission.score) / submission.maxScore) / 10}% is below --min-score ${args.minScore}%\n`,
+        `error: the score ${Math.floor((1000 * score) / maxScore) / 10}% is below --min-score ${args.minScore}%\n`,
       );
       process.exitCode = EXIT.belowThreshold;
     }

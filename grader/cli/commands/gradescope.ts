@@ -10,15 +10,10 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { requireConfig } from '../../config/load.ts';
 import { ASSIGNMENT_OPTION, CONFIG_HELP, CONFIG_OPTION } from '../shared-options.ts';
-import { GraderError, locatedMessage } from '../../errors.ts';
-import { folderAsSubmission, gradeOne, graderFailure } from '../../runs/grade-one.ts';
+import { runGradescope } from '../../runs/gradescope-run.ts';
 import { printNotice } from '../exit-and-notices.ts';
 import { buildAutograder, zipAutograder } from '../../gradescope/autograder.ts';
-import { readSubmissionId } from '../../gradescope/metadata.ts';
-import { renderGradescope, type GradescopeVisibility } from '../../07-render/gradescope-results.ts';
-import { terminalText } from '../../terminal-text.ts';
-import { writeFileAtomic } from '../../write-atomic.ts';
-import { check } from '../../schema.ts';
+import type { GradescopeVisibility } from '../../07-render/gradescope-results.ts';
 import { PACKAGE_ROOT } from '../../course/catalogue.ts';
 
 interface RunArgs {
@@ -64,30 +59,10 @@ const runCommand: CommandModule<object, RunArgs> = {
         describe: 'Visibility of the whole result',
       }),
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
-    const dir = path.resolve(args.submission);
     const { value: config, warnings } = requireConfig(args.config, args.assignment);
-    const { id, warning } = readSubmissionId(args.metadata, path.basename(dir));
-    for (const text of warning ? [...warnings, warning] : warnings) printNotice({ kind: 'warning', text });
-    const { submission } = await gradeOne(folderAsSubmission(dir, id, args.submission), config);
-    const failure = graderFailure(submission);
-    if (failure) throw failure;
-    const output = renderGradescope(submission, { visibility: args.visibility });
-    const problems = check('gradescope-results', output, 'results.json: $');
-    if (problems.length > 0)
-      throw new GraderError('E_SCHEMA', 'the Gradescope results do not match their schema (a grader bug)', {
-        details: problems.slice(0, 10),
-      });
-    writeFileAtomic(path.resolve(args.results), `${JSON.stringify(output, null, 2)}\n`);
-    // stdout is for instructors only (stdout_visibility is hidden): the full detail of every failing case.
-    process.stdout.write(
-      `${terminalText(submission.id)}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
-    );
-    for (const e of submission.errors)
-      process.stdout.write(`  ${e.code}: ${terminalText(locatedMessage(e))}
-`);
-    for (const t of submission.tests.filter((x) => x.status !== 'pass' && x.status !== 'not-attempted'))
-      process.stdout.write(`  ${t.status} ${terminalText(t.id)}: ${terminalText(t.detail ?? '')}
-`);
+    for (const text of warnings) printNotice({ kind: 'warning', text });
+    const log = await runGradescope({ ...args, config, onNotice: printNotice });
+    process.stdout.write(log);
     process.stdout.write(`wrote ${args.results}\n`);
   },
 };

@@ -1,20 +1,13 @@
 /**
  * `grader merge`: joins the outputs of `grader grade --shard K/N` into one
- * set of reports, identical (timings aside) to an unsharded run's: the same
- * submissions are passed, one at a time, through the same output writer.
+ * set of reports (grader/runs/merge-run.ts does the joining); prints what it
+ * wrote.
  */
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CommandBody } from './command-body.ts';
 import { reportersFor } from '../../07-render/audience.ts';
-import { openClassOutput } from '../../07-render/write-outputs.ts';
-import { checkMergeable, mergedSubmissions, readShardOutput } from '../../runs/merge.ts';
-import {
-  assignmentFor,
-  readRosterOption,
-  rosterFor,
-  withLmsReporters,
-  type LmsOptions,
-} from '../../roster/apply-lms-options.ts';
+import type { LmsOptions } from '../../roster/apply-lms-options.ts';
+import { mergeShards } from '../../runs/merge-run.ts';
 import { describeWritten } from '../describe-written.ts';
 import { printNotice } from '../exit-and-notices.ts';
 import { AUDIENCE_OPTION, LMS_OPTIONS, REPORTER_OPTION } from '../shared-options.ts';
@@ -51,27 +44,12 @@ export const mergeCommand: CommandBody<MergeArgs> = {
       ),
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     // The same policy as `grade`: students' pages only, for students.
-    const reporters = reportersFor(args.audience, args.reporter);
-    const roster = readRosterOption(args);
-    const shards = await Promise.all(args.shards.map(readShardOutput));
-    const header = await checkMergeable(shards);
-    const output = openClassOutput(args.out, header, withLmsReporters(reporters, args), {
-      audience: args.audience,
-      now: new Date(),
-      assignment: assignmentFor(args),
+    const run = await mergeShards({
+      ...args,
+      reporters: reportersFor(args.audience, args.reporter),
+      onNotice: printNotice,
     });
-    try {
-      for await (const full of mergedSubmissions(shards)) await output.add(full);
-    } catch (error) {
-      output.abandon();
-      throw error;
-    }
-    // The roster is matched against the whole class, not shard by shard.
-    const { extra, warnings } = rosterFor(output.ids(), roster);
-    for (const text of warnings) printNotice({ kind: 'warning', text });
-    const count = output.count;
-    const written = await output.finish(extra);
-    process.stdout.write(`merged ${args.shards.length} shard(s): ${count} submission(s)\n`);
-    process.stdout.write(`${describeWritten(args.out, written)}\n`);
+    process.stdout.write(`merged ${args.shards.length} shard(s): ${run.count} submission(s)\n`);
+    process.stdout.write(`${describeWritten(args.out, run.written)}\n`);
   },
 };
