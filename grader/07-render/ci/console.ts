@@ -26,7 +26,8 @@ export function renderConsoleReport(results: ResultsHeader, s: SubmissionResult,
   for (const e of s.errors) {
     lines.push(`  ${e.code}: ${line(locatedMessage(e))}`);
   }
-  for (const d of s.diagnoses) lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${line(d.hint)}`);
+  for (const d of s.diagnoses)
+    lines.push(`  likely misconception ${d.id}${d.bonus ? ' (bonus work)' : ''}: ${line(d.hint)}`);
   const failing = s.tests.filter((t) => t.status !== 'pass' && t.status !== 'not-attempted');
   const notRun = failing.filter(wasNotRun);
   for (const t of failing.filter((x) => !wasNotRun(x))) {

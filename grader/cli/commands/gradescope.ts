@@ -82,7 +82,8 @@ const runCommand: CommandModule<object, RunArgs> = {
     process.stdout.write(
       `${terminalText(submission.id)}: ${submission.status}, ${submission.score}/${submission.maxScore}, bonus ${submission.bonus}/${submission.maxBonus}\n`,
     );
-    for (const e of submission.errors) process.stdout.write(`  ${e.code}: ${terminalText(locatedMessage(e))}
+    for (const e of submission.errors)
+      process.stdout.write(`  ${e.code}: ${terminalText(locatedMessage(e))}
 `);
     for (const t of submission.tests.filter((x) => x.status !== 'pass' && x.status !== 'not-attempted'))
       process.stdout.write(`  ${t.status} ${terminalText(t.id)}: ${terminalText(t.detail ?? '')}
