@@ -18,6 +18,7 @@ import {
   unplaced,
   type ImportGraph,
 } from '../../../tools/import-graph.ts';
+import { LAYERS } from '../../../tools/layers.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -88,5 +89,33 @@ describe('the check itself', () => {
       "grader/02-load/x.ts: '03-sandbox' names 03-sandbox",
     ]);
     expect(pathStringReaches('grader/cache/key.ts', "new Set(['07-render'])")).toEqual([]);
+  });
+});
+
+type Zone = { target: string; from: string | string[]; except?: string[] };
+// Plain JavaScript with no types of its own, so read as data.
+const { default: eslintConfig } = (await import(new URL('../../../eslint.config.js', import.meta.url).href)) as {
+  default: Array<{ rules?: Record<string, unknown> }>;
+};
+
+describe('ESLint', () => {
+  const zones = eslintConfig.flatMap((c) => {
+    const rule = (c.rules?.['import-x/no-restricted-paths'] ?? []) as [string, { zones: Zone[] }?];
+    return rule[1]?.zones ?? [];
+  });
+
+  it('forbids every layer of tools/layers.js to import each later one', () => {
+    LAYERS.forEach((layer, i) => {
+      for (const target of layer.paths) {
+        const forbidden = zones.filter((z) => z.target === `./${target}`).flatMap((z) => [z.from].flat());
+        for (const later of LAYERS.slice(i + 1).flatMap((l) => l.paths))
+          expect(forbidden, target).toContain(`./${later}`);
+      }
+    });
+  });
+
+  it('still lets the cases read the config types inside the later config folder', () => {
+    const zone = zones.find((z) => z.target === './grader/cases' && z.from === './grader/config');
+    expect(zone?.except).toEqual(['./types.ts']);
   });
 });
