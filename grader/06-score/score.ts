@@ -1,7 +1,9 @@
 /**
  * Turns judgements and a diagnosis into one submission's result: points per
  * case (partial credit per case), required score and bonus kept apart, and
- * the submission's status.
+ * the submission's status. This is the grader's score (`autoScore`); the
+ * term (grader/term/apply.ts: overrides, the late penalty, adjustments)
+ * turns it into the final score after grading, as docs/architecture.md shows.
  */
 import type { CaseDef } from '../cases/case-list.ts';
 import type { Judgement } from '../04-compare/compare.ts';
