@@ -1,25 +1,18 @@
 /**
- * Grades one submission that discovery found: load → run in the sandbox →
- * compare → diagnose → score (the training assignment through
- * ./grade-training.ts), and a few at a time over many (gradeEach). Pure in
- * the sense that matters: it returns data and hands each result to a
+ * Grades one submission that discovery found, by the frame every assignment
+ * shares (./grade-frame.ts) with its assignment's judging strategy
+ * (./judging-strategies.ts), and a few at a time over many (gradeEach). Pure
+ * in the sense that matters: it returns data and hands each result to a
  * callback; it never prints or exits.
  */
 import type { SubmissionSource } from './01-discover/discover.ts';
-import { loadSubmission } from './02-load/load-submission.ts';
-import { runLimits, runSubmission } from './03-sandbox/run-submission.ts';
-import { startSandbox } from './03-sandbox/sandbox.ts';
-import { judge } from './04-compare/compare.ts';
-import { diagnose } from './05-diagnose/diagnose.ts';
-import { scoreSubmission } from './06-score/score.ts';
-import { casesFor, isTraining } from './cases/case-list.ts';
 import type { GradingConfig } from './config/types.ts';
 import { isGraderError } from './errors.ts';
 import type { SubmissionResult } from './results/types.ts';
-import { scrubPaths } from './results/scrub.ts';
-import { internalFailureResult, notLoadedResult } from './not-loaded.ts';
-import { gradeTrainingSubmission } from './grade-training.ts';
-import { countGraded, timeStage } from './stage-clock.ts';
+import { internalFailureResult } from './not-loaded.ts';
+import { gradeWithStrategy } from './grade-frame.ts';
+import { strategyFor } from './judging-strategies.ts';
+import { countGraded } from './stage-clock.ts';
 
 export interface ProgressEvent {
   done: number;
@@ -28,37 +21,7 @@ export interface ProgressEvent {
 }
 
 export async function gradeSubmission(source: SubmissionSource, config: GradingConfig): Promise<SubmissionResult> {
-  // The second assignment has a pipeline of its own, beside this one.
-  if (isTraining(config)) return gradeTrainingSubmission(source, config);
-  const started = performance.now();
-  const cases = casesFor(source.id, config);
-  // The first sandbox host starts while the files load (once per process: a class reuses it).
-  const sandbox = startSandbox();
-  const loaded = await loadSubmission(source);
-  try {
-    if (loaded.error) return notLoadedResult(source, cases, loaded.error, config, performance.now() - started);
-    await sandbox;
-    const run = await runSubmission(loaded, cases, runLimits(config));
-    const judged = timeStage(
-      'compare',
-      () => new Map(cases.map((c) => [c.id, judge(c, run.outcomes.get(c.id)!.outcome, config.tolerance)])),
-    );
-    const diagnosis = timeStage('diagnose', () => diagnose(cases, judged, config.tolerance));
-    const loadErrors = Object.values(run.moduleErrors);
-    const result = scoreSubmission({
-      id: source.id,
-      cases,
-      judged,
-      run,
-      diagnosis,
-      loadErrors,
-      durationMs: performance.now() - started,
-      nodesPerFailedCase: config.nodesPerFailedCase,
-    });
-    return scrubPaths(result, [loaded.root, source.path]);
-  } finally {
-    await loaded.cleanup();
-  }
+  return gradeWithStrategy(source, config, strategyFor(config));
 }
 
 export type GradeOne = (source: SubmissionSource, config: GradingConfig) => Promise<SubmissionResult>;

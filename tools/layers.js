@@ -38,7 +38,10 @@ export const LAYERS = [
   { name: '04-compare', paths: ['grader/04-compare'], step: true },
   { name: '05-diagnose', paths: ['grader/05-diagnose'], step: true },
   { name: '06-score', paths: ['grader/06-score'], step: true },
-  { name: 'grading', paths: ['grader/grade.ts', 'grader/grade-training.ts', 'grader/not-loaded.ts'] },
+  {
+    name: 'grading',
+    paths: ['grader/grade.ts', 'grader/grade-frame.ts', 'grader/judging-strategies.ts', 'grader/not-loaded.ts'],
+  },
   { name: 'cache', paths: ['grader/cache'] },
   { name: 'roster', paths: ['grader/roster'] },
   { name: 'term', paths: ['grader/term'] },
