@@ -48,6 +48,13 @@ export class ClassOutput {
     this.perSubmission = reporters.filter((r) => r.submission);
   }
 
+  /** What to tell the user of each refused id (every run that adds results says it the same way). */
+  refusedWarnings(): string[] {
+    return this.refused.map(
+      (id) => `${id}: no output could take this result, not even as an error; left out of the class files`,
+    );
+  }
+
   get count(): number {
     return this.spool.count;
   }

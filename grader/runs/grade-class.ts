@@ -124,13 +124,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassRun> 
     const termWarnings = [...term.warnings, ...tally.termWarnings()];
     tell(onNotice, 'warning', termWarnings);
     tell(onNotice, 'zip refused', tally.zipRefused);
-    tell(
-      onNotice,
-      'warning',
-      output.refused.map(
-        (id) => `${id}: no output could take this result, not even as an error; left out of the class files`,
-      ),
-    );
+    tell(onNotice, 'warning', output.refusedWarnings());
     // A regrade keeps the earlier run's warnings about everyone it did not re-grade.
     const warnings = [...keptWarnings(previous, new Set(only ?? [])), ...termWarnings];
     const { extra, warnings: rosterWarnings } = rosterFor(output.ids(), roster);

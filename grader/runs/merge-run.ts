@@ -48,8 +48,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeRun> {
     output.abandon();
     throw error;
   }
+  tell(options.onNotice, 'warning', output.refusedWarnings());
   const { extra, warnings } = rosterFor(output.ids(), roster);
   tell(options.onNotice, 'warning', warnings);
-  const count = output.count;
-  return { count, written: await output.finish(extra) };
+  return { count: output.count, written: await output.finish(extra) };
 }

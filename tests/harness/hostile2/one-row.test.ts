@@ -88,6 +88,7 @@ describe('a writer that throws on one submission', () => {
     async (name) => {
       const { output, written, results } = await gradeWith(name, (s) => s.id === 'victim');
       expect(output.refused).toEqual(['victim']);
+      expect(output.refusedWarnings()).toEqual([expect.stringMatching(/^victim: .*left out of the class files$/)]);
       expect(results.submissions.map((s) => s.id)).toEqual(['alice', 'zoe']);
       expect(written).toEqual(expect.arrayContaining(['results.json', 'grades.csv', 'index.html', 'junit.xml']));
     },
