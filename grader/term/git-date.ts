@@ -50,11 +50,6 @@ export function readGitDate(folder: string, now: Date = new Date()): GitDate {
   }
 }
 
-/** HEAD's committer date as ISO 8601 in UTC, or undefined when the folder is no git clone or it cannot be told. */
-export function gitCommitDate(folder: string): string | undefined {
-  return readGitDate(folder).date;
-}
-
 function isFsError(error: unknown): error is Error {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }

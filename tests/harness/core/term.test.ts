@@ -14,7 +14,7 @@ import type { LatePolicy } from '../../../grader/config/types.ts';
 import { isGraderError } from '../../../grader/errors.ts';
 import { applyTerm } from '../../../grader/term/apply.ts';
 import { applyTermToRun } from '../../../grader/term/apply-term-options.ts';
-import { gitCommitDate } from '../../../grader/term/git-date.ts';
+import { readGitDate } from '../../../grader/term/git-date.ts';
 import { parseIdCsv, parseInstant } from '../../../grader/term/id-csv.ts';
 import { extensionDates, lateness } from '../../../grader/term/late.ts';
 import { parseOverrides, type Override } from '../../../grader/term/overrides.ts';
@@ -174,9 +174,9 @@ describe('where a submission time comes from', () => {
   it('reads a commit date only from a real .git folder, never from a .git file pointing elsewhere', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gradelab-term-'));
     try {
-      expect(gitCommitDate(dir)).toBeUndefined();
+      expect(readGitDate(dir).date).toBeUndefined();
       writeFileSync(path.join(dir, '.git'), 'gitdir: /somewhere/else\n');
-      expect(gitCommitDate(dir)).toBeUndefined();
+      expect(readGitDate(dir).date).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
