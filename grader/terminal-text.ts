@@ -15,13 +15,16 @@ function escaped(ch: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Only the control characters escaped: for text inside a workflow command's data, where `::` is inert. */
-export function controlsEscaped(text: string): string {
-  return String(text).replace(UNSAFE, escaped);
+/**
+ * For text inside a workflow command's data, where `::` is inert: the control
+ * characters escaped and `##[` (the old command syntax, read anywhere in a line) made inert.
+ */
+export function commandDataText(text: string): string {
+  return String(text).replace(UNSAFE, escaped).replace(/##\[/g, '#\\x23[');
 }
 
 export function terminalText(text: string): string {
-  return controlsEscaped(text).replace(/::/g, ':\\x3a').replace(/##\[/g, '#\\x23[');
+  return commandDataText(text).replace(/::/g, ':\\x3a');
 }
 
 /** Every line of a text made safe on its own, the line breaks between them kept. */

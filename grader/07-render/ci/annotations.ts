@@ -10,7 +10,7 @@
  * and %2C in property values, where `:` and `,` separate the properties.
  * Case messages follow visibility: a hidden case shows its safe message only.
  */
-import { controlsEscaped } from '../../terminal-text.ts';
+import { commandDataText } from '../../terminal-text.ts';
 import type { ResultsHeader, SubmissionResult, TestResult } from '../../results/types.ts';
 import { concealedFromStudents } from '../visibility.ts';
 import { anchorFor, type Anchor } from './source-lines.ts';
@@ -31,11 +31,8 @@ export interface AnnotationProperties {
 
 export function escapeData(text: string): string {
   // GitHub's own escaping for line breaks; every other control character (ESC and its sequences) as a
-  // visible escape, and `##[` (the old command syntax, read anywhere in a line) made inert.
-  return controlsEscaped(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')).replace(
-    /##\[/g,
-    '#\\x23[',
-  );
+  // visible escape, and `##[` made inert.
+  return commandDataText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(text: string): string {
