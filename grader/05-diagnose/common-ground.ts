@@ -7,7 +7,7 @@
 import type { GraphSpec } from '../cases/graph.ts';
 import { isLeaf } from '../cases/graph.ts';
 import { OP_CODES } from '../cases/program.ts';
-import { graphOps } from './naming-rule.ts';
+import { BUILT_FROM_OTHERS, graphOps } from './naming-rule.ts';
 
 /** A node that is an operand more than once: where gradients from several uses must add up. */
 function reusesANode(graph: GraphSpec): boolean {
@@ -28,9 +28,8 @@ export interface CommonGround {
   setAside: boolean;
 }
 
-/** Bonus ops a student may build from others (neg from mul, div from mul and pow): where they fail is no clue of their own. */
-const BUILT = ['neg', 'sub', 'div'];
-const usesBuilt = (g: GraphSpec) => BUILT.some((op) => graphOps(g).has(op));
+/** Bonus ops a student may build from others (./naming-rule.ts): where they fail is no clue of their own. */
+const usesBuilt = (g: GraphSpec) => [...graphOps(g)].some((op) => BUILT_FROM_OTHERS.has(op));
 
 export function commonGround(allFailing: GraphSpec[], passing: GraphSpec[]): CommonGround {
   // A failing bonus div says nothing about mul if the student wrote div on its own: those are set aside when others remain.

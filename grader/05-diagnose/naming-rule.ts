@@ -31,7 +31,7 @@ export function opsOfFlaws(flaws: Flaws): Set<string> | 'all' {
  * contradicts a mistake of another rule: a buggy bonus div must not make a
  * backward() that is right look out of order.
  */
-const BUILT_FROM_OTHERS = new Set(['neg', 'sub', 'div']);
+export const BUILT_FROM_OTHERS: ReadonlySet<string> = new Set(['neg', 'sub', 'div']);
 
 const opsOfGraph = new WeakMap<GraphSpec, Set<string>>();
 

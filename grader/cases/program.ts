@@ -7,12 +7,12 @@
  * objects, which matters on the 5,000-node chain every submission runs; and
  * integers, unlike fractional numbers, are read from a typed array without
  * allocating (the sandbox runs without the optimising compiler).
- * No outside imports: it is bundled into the sandbox.
+ * Bundled into the sandbox, so it imports only the student contract, which
+ * itself imports nothing.
  */
-export const OP_CODES = ['leaf', 'add', 'mul', 'tanh', 'neg', 'sub', 'pow', 'exp', 'div', 'relu'] as const;
+import { BONUS_METHODS } from '../course/student-contract.ts';
 
-/** The contract's optional ops: a class without one has not attempted it (no failure, no crash). */
-export const BONUS_OPS: readonly string[] = ['neg', 'sub', 'pow', 'exp', 'div', 'relu'];
+export const OP_CODES = ['leaf', 'add', 'mul', 'tanh', 'neg', 'sub', 'pow', 'exp', 'div', 'relu'] as const;
 
 export const NO_OPERAND = 0;
 export const NODE_OPERAND = 1;
@@ -114,7 +114,7 @@ export function lectureCall(name: string): string {
  * reported at that line: grader/03-sandbox/confirm-form.ts).
  */
 function missing(name: string): Error {
-  const bonus = BONUS_OPS.indexOf(name) >= 0;
+  const bonus = (BONUS_METHODS as readonly string[]).indexOf(name) >= 0;
   const error = new TypeError(
     bonus
       ? `bonus op ${name}() is not attempted (Value has no method ${name})`

@@ -3,9 +3,8 @@
  * names and forms they may take, what each must export, the bonus exports,
  * and the names of Value's methods. Discovery, loading, the blocker scan,
  * the sandbox's export check and the CI annotations all read it, so they
- * cannot come to disagree about what a submission is. (The sandbox's own
- * bundled code keeps a copy of the bonus ops, since it imports nothing;
- * tests/harness/core/student-contract.test.ts holds the two equal.)
+ * cannot come to disagree about what a submission is. It imports nothing,
+ * so the sandbox's bundled code (../cases/program.ts) reads it too.
  */
 
 /** Every extension Node (or tsx) runs, in order of preference: TypeScript wins over the JavaScript compiled from it. */

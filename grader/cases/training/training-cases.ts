@@ -14,6 +14,7 @@ import {
   randomDataset,
   STAGES,
   trainingData,
+  type Dataset,
   type TrainingSpec,
 } from './training-spec.ts';
 
@@ -37,13 +38,25 @@ function submissionSeed(config: GradingConfig, submissionId: string): number {
   return seedFrom(`${config.salt}:${submissionId}:math-random`);
 }
 
+const fixedParams = new WeakMap<Dataset & { seed: string }, number[]>();
+
+/**
+ * A fixed dataset's parameters, drawn once per run: one array shared by every
+ * submission's spec, so the oracle's replays of it are too (./reference-training.ts).
+ */
+function fixedParameters(d: Dataset & { seed: string }): number[] {
+  let params = fixedParams.get(d);
+  if (!params) fixedParams.set(d, (params = drawParameters(seedFrom(d.seed), parameterShape(d.nin, d.nouts).count)));
+  return params;
+}
+
 export function drawTrainingCases(submissionId: string, config: GradingConfig): CaseDef[] {
   const { datasets, cases } = trainingData(config.assignment?.course);
   const { steps, lr, randomDatasets } = config.training;
   const seed = submissionSeed(config, submissionId);
   const fixed: CaseDef[] = cases.map((c) => {
     const d = datasets[c.training.dataset];
-    const params = drawParameters(seedFrom(d.seed), parameterShape(d.nin, d.nouts).count);
+    const params = fixedParameters(d);
     const spec: TrainingSpec = {
       dataset: c.training.dataset,
       nin: d.nin,
