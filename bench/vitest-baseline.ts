@@ -29,15 +29,9 @@ export async function releasedProject(dir: string): Promise<string> {
 
 /** Wall-clock milliseconds of one `npm test` in the released repository, on one submission's files. */
 export function timeReleasedNpmTest(project: string, submission: string): number {
-  cpSync(path.join(submission, 'exercises'), path.join(project, 'exercises'), { recursive: true });
   // npm runs the script with the Node that runs the bench, as a student's shell would with it first on PATH.
   const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` };
-  const started = performance.now();
-  const run = spawnSync('npm', ['test', '--silent'], { cwd: project, encoding: 'utf8', env });
-  const ms = performance.now() - started;
-  if (run.error) throw run.error;
-  if (!/Test Files/.test(`${run.stdout}${run.stderr}`)) throw new Error(`npm test did not run vitest:\n${run.stderr}`);
-  return ms;
+  return timeTestRun(project, submission, 'npm test did not run vitest', 'npm', ['test', '--silent'], env);
 }
 
 /** The old baseline's project: the public tests with vitest's default isolation. */
@@ -56,15 +50,27 @@ export function vitestProject(dir: string): string {
 
 /** Wall-clock milliseconds of one `vitest run` of the old baseline on one submission. */
 export function timeVitestRun(project: string, submission: string): number {
+  const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+  return timeTestRun(project, submission, 'vitest did not run', process.execPath, [vitest, 'run', '--reporter=dot']);
+}
+
+/**
+ * Wall-clock milliseconds of one test run in `project` with `submission`'s
+ * files in place of its own; throws with `failure` unless vitest ran.
+ */
+function timeTestRun(
+  project: string,
+  submission: string,
+  failure: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   cpSync(path.join(submission, 'exercises'), path.join(project, 'exercises'), { recursive: true });
   const started = performance.now();
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot'],
-    { cwd: project, encoding: 'utf8' },
-  );
+  const run = spawnSync(command, args, { cwd: project, encoding: 'utf8', env });
   const ms = performance.now() - started;
   if (run.error) throw run.error;
-  if (!/Test Files/.test(`${run.stdout}${run.stderr}`)) throw new Error(`vitest did not run:\n${run.stderr}`);
+  if (!/Test Files/.test(`${run.stdout}${run.stderr}`)) throw new Error(`${failure}:\n${run.stderr}`);
   return ms;
 }

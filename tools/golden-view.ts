@@ -21,7 +21,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Row = { [key: string]: Json };
 
 /** The digest that stands for a node table in a golden: its size and a hash of every value in it. */
-export function nodeDigest(nodes: Json[]): string {
+function nodeDigest(nodes: Json[]): string {
   const hash = createHash('sha256').update(JSON.stringify(nodes)).digest('hex').slice(0, 12);
   return `${nodes.length} node(s) #${hash}`;
 }

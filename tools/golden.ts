@@ -78,9 +78,14 @@ export function normalise(result: SubmissionResult): unknown {
   );
 }
 
+/** The fixture in `folder` as the golden view names it: `group/name`, with forward slashes on every system. */
+export function fixtureName(folder: string): string {
+  return path.relative(FIXTURES, folder).split(path.sep).join('/');
+}
+
 /** What the golden of the fixture in `folder` holds for this result (see ./golden-view.ts). */
 export function goldenOf(result: SubmissionResult, folder: string): unknown {
-  return goldenView(normalise(result) as Row, path.relative(FIXTURES, folder).split(path.sep).join('/'));
+  return goldenView(normalise(result) as Row, fixtureName(folder));
 }
 
 export function goldenText(result: SubmissionResult, folder: string): string {

@@ -93,21 +93,21 @@ export async function expandBulkZip(file: string): Promise<Expansion> {
     const student = parts[Math.min(depth, parts.length - 1)] ?? '';
     if (!refused.has(student)) refused.set(student, `${path.basename(file)}: ${reason}`);
   }
-  const sources: SubmissionSource[] = [];
+  const names = visible(root);
+  const refusedSource = (name: string, reason: string): SubmissionSource => ({
+    id: lmsId(name) || 'refused-entry',
+    kind: 'folder',
+    path: path.join(root, name),
+    refused: reason,
+  });
+  // Students whose every entry was refused have no folder: they are listed first, then the folders.
+  const sources = [...refused].filter(([name]) => !names.includes(name)).map(([name, r]) => refusedSource(name, r));
   const skipped: string[] = [];
-  for (const [name, reason] of refused)
-    if (!visible(root).includes(name))
-      sources.push({
-        id: lmsId(name) || 'refused-entry',
-        kind: 'folder',
-        path: path.join(root, name),
-        refused: reason,
-      });
-  for (const name of visible(root)) {
+  for (const name of names) {
     const child = path.join(root, name);
     const reason = refused.get(name);
     if (reason !== undefined) {
-      sources.push({ id: lmsId(name), kind: 'folder', path: child, refused: reason });
+      sources.push(refusedSource(name, reason));
       continue;
     }
     if (isZipName(name) && statSync(child).isFile())

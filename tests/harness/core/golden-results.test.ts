@@ -13,7 +13,7 @@ import type { SubmissionResult } from '../../../grader/results/types.ts';
 import { goldenView, type Row } from '../../../tools/golden-view.ts';
 import { everyChange } from '../support/every-change.ts';
 import {
-  FIXTURES,
+  fixtureName,
   GOLDEN_FILE,
   REPO,
   goldenFolders,
@@ -40,7 +40,7 @@ describe('golden results', () => {
     let changes = 0;
     const unseen: string[] = [];
     for (const folder of folders) {
-      const fixture = path.relative(FIXTURES, folder);
+      const fixture = fixtureName(folder);
       const { tests, ...top } = normalise(results.get(folder)!) as Row & { tests: Row[] };
       // The submission's own fields, then each test with the submission's fields it is read against.
       const subjects: Array<[Row, (changed: Row) => Row]> = [
