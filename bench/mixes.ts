@@ -17,14 +17,32 @@ import { generateClass } from './generate.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
-/** The stub with the three rules written and the bonus ops left as the stub has them. */
-const STUB = read('fixtures/submissions/correct-no-bonus/exercises/engine.ts');
-const MANUAL = read('fixtures/submissions/correct-no-bonus/exercises/manual.ts');
-const REFERENCE = read('solutions/engine.ts');
-
 const ADD = 'this.grad += out.grad;\n      o.grad += out.grad;';
 const MUL = 'this.grad += o.data * out.grad;\n      o.grad += this.data * out.grad;';
 const TANH = 'this.grad += (1 - t * t) * out.grad;';
+
+/**
+ * The released stub (exercises/engine.ts, what `grader release` hands out)
+ * with its three TODO blocks written, as a student writes them; everything
+ * else (backward(), the bonus ops' `notAttempted` bodies) stays as the stub has it.
+ */
+function writtenStub(): string {
+  let text = read('exercises/engine.ts');
+  for (const [rule, body] of [
+    ['add', ADD],
+    ['mul', MUL],
+    ['tanh', TANH],
+  ]) {
+    const todo = new RegExp(`// TODO\\(${rule}\\)[^]*?todo\\('${rule}'\\);`);
+    if (!todo.test(text)) throw new Error(`the stub has no TODO block for ${rule}`);
+    text = text.replace(todo, body);
+  }
+  return text;
+}
+
+const STUB = writtenStub();
+const MANUAL = read('fixtures/submissions/correct-no-bonus/exercises/manual.ts');
+const REFERENCE = read('solutions/engine.ts');
 const ORDER = 'for (let i = topo.length - 1; i >= 0; i--) topo[i]._backward();';
 const SEED = 'this.grad = 1;\n    for';
 const WRAP = 'add(other: Value | number): Value {\n    const o = asValue(other);';
