@@ -9,6 +9,7 @@
  * sandbox's stages cost, against what the grader spends, and the ratio to
  * the baseline that floor would allow.
  */
+import type { CliGrade } from './cli-grade.ts';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Stage, StageTimes } from '../grader/stage-clock.ts';
@@ -24,6 +25,8 @@ export interface ClassProfile {
   hostsCpuMs: number;
   /** The released repository's npm test, per submission. */
   baselineMs: number;
+  /** The same class graded by the CLI (./cli-grade.ts), with every page and without the report. */
+  cli: { report: CliGrade; noReport: CliGrade };
 }
 
 /** Milliseconds per submission of a bare isolate (created with a context, then disposed), in a host-like process. */
@@ -95,7 +98,20 @@ export function profileTables(profiles: ClassProfile[], cores: number, bareMs: n
       "the ratio to the released repository's npm test that this floor allows",
       (p) => `${(p.baselineMs / (sandboxFloor(p) / cores)).toFixed(0)}x`,
     ],
-    ['the ratio measured (wall clock, every page written)', (p) => `${(p.baselineMs / (p.wallMs / n(p))).toFixed(0)}x`],
+    [
+      'CPU per submission, grader and hosts, `grader grade`: every page written / without the report',
+      (p) => `${ms(p.cli.report.cpuMs / n(p))} / ${ms(p.cli.noReport.cpuMs / n(p))}`,
+    ],
+    [
+      `the ratio that CPU allows over ${cores} cores: every page written / without the report`,
+      (p) =>
+        `${(p.baselineMs / (p.cli.report.cpuMs / n(p) / cores)).toFixed(0)}x / ${(p.baselineMs / (p.cli.noReport.cpuMs / n(p) / cores)).toFixed(0)}x`,
+    ],
+    [
+      'the ratio measured, wall clock: every page written / without the report',
+      (p) =>
+        `${(p.baselineMs / (p.cli.report.wallMs / n(p))).toFixed(0)}x / ${(p.baselineMs / (p.cli.noReport.wallMs / n(p))).toFixed(0)}x`,
+    ],
   ]);
   return `${stages.join('\n')}\n\n${floor.join('\n')}\n`;
 }
