@@ -66,10 +66,7 @@ export function scanBlockers(source: string, module: string): Blocker[] {
   if (!(module in REQUIRED_EXPORT)) return found.sort((a, b) => a.line - b.line);
   const name = REQUIRED_EXPORT[module as keyof typeof REQUIRED_EXPORT];
   const spec = STUDENT_FILES[module as keyof typeof REQUIRED_EXPORT];
-  const named = new RegExp(
-    `\\bexport\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|const|let|var|function)\\s+${name}\\b|\\bexport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}|\\b(?:module\\.)?exports\\.${name}\\s*=|\\b(?:module\\.exports|export)\\s*=\\s*\\{[^}]*\\b${name}\\b`,
-  );
-  const hasNamed = named.test(code);
+  const hasNamed = namedExport(name).test(code);
   const defaultExport = /\bexport\s+default\b/.exec(code);
   if (defaultExport && !hasNamed) {
     const fix = spec.fix;
@@ -104,8 +101,9 @@ export function scanBlockers(source: string, module: string): Blocker[] {
         break;
       }
       if (!found.some((b) => b.method === contract)) {
-        const fn = new RegExp(
-          `(?:^|\\n)\\s*(?:export\\s+)?(?:function\\s+${contract}\\s*\\(|(?:const|let|var)\\s+${contract}\\s*=)`,
+        const fn = pattern(
+          `fn:${contract}`,
+          () => `(?:^|\\n)\\s*(?:export\\s+)?(?:function\\s+${contract}\\s*\\(|(?:const|let|var)\\s+${contract}\\s*=)`,
         ).exec(code);
         if (fn) {
           add(
@@ -134,11 +132,37 @@ export function scanBlockers(source: string, module: string): Blocker[] {
 /** Offset of a definition of method `name` (class method, field, prototype assignment or this.name = ...), if any. */
 function defines(code: string, name: string): number | undefined {
   const escaped = name.replace(/\$/g, '\\$');
-  const forms = new RegExp(
-    `(?:^|[\\n;{}])\\s*(?:(?:public|private|protected|static|async|override|readonly)\\s+)*${escaped}\\s*(?:<[^>]*>)?\\s*(?:\\(|[:=]\\s*(?:\\(|function|async|[A-Za-z_$][\\w$]*\\s*=>))|\\.prototype\\.${escaped}\\s*=|\\bthis\\.${escaped}\\s*=|['"]${escaped}['"]\\s*[:(]`,
+  const forms = pattern(
+    `defines:${name}`,
+    () =>
+      `(?:^|[\\n;{}])\\s*(?:(?:public|private|protected|static|async|override|readonly)\\s+)*${escaped}\\s*(?:<[^>]*>)?\\s*(?:\\(|[:=]\\s*(?:\\(|function|async|[A-Za-z_$][\\w$]*\\s*=>))|\\.prototype\\.${escaped}\\s*=|\\bthis\\.${escaped}\\s*=|['"]${escaped}['"]\\s*[:(]`,
   );
   const m = forms.exec(code);
-  return m ? m.index + m[0].search(new RegExp(escaped)) : undefined;
+  return m ? m.index + m[0].search(pattern(`name:${name}`, () => escaped)) : undefined;
+}
+
+/**
+ * The patterns built from the contract's names, built once per run rather
+ * than once per file: every name they are built from is the course's (the
+ * contract's exports and methods, and OTHER_NAMES), never a student's, so
+ * there are a few dozen at most. None has the g or y flag, so sharing one
+ * carries no state from one file to the next.
+ */
+const patterns = new Map<string, RegExp>();
+
+function pattern(key: string, source: () => string): RegExp {
+  let built = patterns.get(key);
+  if (!built) patterns.set(key, (built = new RegExp(source())));
+  return built;
+}
+
+/** A named export of `name`, in any of the forms Node accepts. */
+function namedExport(name: string): RegExp {
+  return pattern(
+    `named:${name}`,
+    () =>
+      `\\bexport\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|const|let|var|function)\\s+${name}\\b|\\bexport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}|\\b(?:module\\.)?exports\\.${name}\\s*=|\\b(?:module\\.exports|export)\\s*=\\s*\\{[^}]*\\b${name}\\b`,
+  );
 }
 
 /** Whether the constructor's first parameter `param` is read as an object (`param.data`, `const { data } = param`). */

@@ -22,6 +22,11 @@ export function confirmForm(
   outcomes: Map<string, { outcome: { kind: string; reply?: unknown } }>,
 ): GraderError | undefined {
   if (!load?.ok) return undefined;
+  // Only a method or constructor blocker can be confirmed. Most files have
+  // neither, and then no reply needs reading (the long chain's included).
+  const askMethods = load.blockers.some((b) => b.kind === 'method');
+  const askLeaves = load.blockers.some((b) => b.kind === 'constructor');
+  if (!askMethods && !askLeaves) return undefined;
   const missing = new Set<string>();
   let leavesWrong = false;
   for (const c of cases) {
@@ -32,8 +37,8 @@ export function confirmForm(
       const name = /no method (\w+)\(\)/.exec(reply.error.message ?? '')?.[1];
       if (name) missing.add(name);
     }
-    if (reply.ok && Array.isArray(reply.data))
-      leavesWrong ||= c.graph.nodes.some((node, i) => isLeaf(node) && reply.data![i] !== node.value);
+    if (askLeaves && !leavesWrong && reply.ok && Array.isArray(reply.data))
+      leavesWrong = c.graph.nodes.some((node, i) => isLeaf(node) && reply.data![i] !== node.value);
   }
   const confirmed = load.blockers.filter(
     (b) => (b.kind === 'method' && missing.has(b.method!)) || (b.kind === 'constructor' && leavesWrong),

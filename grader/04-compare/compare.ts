@@ -118,12 +118,13 @@ function judgeGraph(c: CaseDef, student: { data: Num[]; grad: Num[] }, tol: Tole
   const okAt = (i: number) =>
     close(student.data[i] ?? 'missing', reference.data[i], tol) &&
     close(student.grad[i] ?? 'missing', reference.grad[i], tol);
-  // The common case, a pass, needs no per-node report.
-  let allOk = student.data.length === n && student.grad.length === n;
-  for (let i = 0; allOk && i < n; i++) allOk = okAt(i);
-  if (allOk) return { ...same('pass', 'All values and gradients match.'), student };
+  // The common case, a pass, needs no per-node report; a failure keeps what the scan found so far.
+  const sized = student.data.length === n && student.grad.length === n;
+  let checked = 0;
+  if (sized) while (checked < n && okAt(checked)) checked++;
+  if (sized && checked === n) return { ...same('pass', 'All values and gradients match.'), student };
   const ok: boolean[] = new Array(n);
-  for (let i = 0; i < n; i++) ok[i] = okAt(i);
+  for (let i = 0; i < n; i++) ok[i] = i < checked || okAt(i);
   const nodes = nodeReports(graph, student, reference, ok);
   const wrong = nodes.filter((node) => !node.ok);
   // A wrong value (data) comes first: every gradient is built on the values, so the
@@ -191,15 +192,22 @@ function nodeReports(
   ok: boolean[],
 ): NodeReport[] {
   const users = consumers(graph);
-  return graph.nodes.map((node, i) => ({
-    id: node.id,
-    op: isLeaf(node) ? 'leaf' : node.op,
-    args: isLeaf(node) ? [] : node.args,
-    student: { data: student.data[i] ?? 'missing', grad: student.grad[i] ?? 'missing' },
-    expected: { data: reference.data[i], grad: reference.grad[i] },
-    ok: ok[i],
-    ...(ok[i] ? {} : { divergence: users[i].every((j) => ok[j]) }),
-  }));
+  const reports: NodeReport[] = new Array(graph.nodes.length);
+  for (let i = 0; i < reports.length; i++) {
+    const node = graph.nodes[i];
+    const leaf = isLeaf(node);
+    const report: NodeReport = {
+      id: node.id,
+      op: leaf ? 'leaf' : node.op,
+      args: leaf ? [] : node.args,
+      student: { data: student.data[i] ?? 'missing', grad: student.grad[i] ?? 'missing' },
+      expected: { data: reference.data[i], grad: reference.grad[i] },
+      ok: ok[i],
+    };
+    if (!ok[i]) report.divergence = users[i].every((j) => ok[j]);
+    reports[i] = report;
+  }
+  return reports;
 }
 
 function judgeExport(c: CaseDef, value: Num | Record<string, Num>, tol: Tolerance): Judgement {

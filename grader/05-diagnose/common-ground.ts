@@ -9,12 +9,18 @@ import { isLeaf } from '../cases/graph.ts';
 import { OP_CODES } from '../cases/program.ts';
 import { BUILT_FROM_OTHERS, graphOps } from './naming-rule.ts';
 
-/** A node that is an operand more than once: where gradients from several uses must add up. */
+const reuseIn = new WeakMap<GraphSpec, boolean>();
+
+/** A node that is an operand more than once: where gradients from several uses must add up. Once per graph. */
 function reusesANode(graph: GraphSpec): boolean {
-  const uses = new Map<string, number>();
-  for (const n of graph.nodes)
-    if (!isLeaf(n)) for (const a of n.args) if (typeof a === 'string') uses.set(a, (uses.get(a) ?? 0) + 1);
-  return [...uses.values()].some((count) => count > 1);
+  let reuses = reuseIn.get(graph);
+  if (reuses === undefined) {
+    const uses = new Map<string, number>();
+    for (const n of graph.nodes)
+      if (!isLeaf(n)) for (const a of n.args) if (typeof a === 'string') uses.set(a, (uses.get(a) ?? 0) + 1);
+    reuseIn.set(graph, (reuses = [...uses.values()].some((count) => count > 1)));
+  }
+  return reuses;
 }
 
 export interface CommonGround {

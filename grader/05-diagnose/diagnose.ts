@@ -30,7 +30,13 @@ export interface Diagnosis {
 }
 
 type StudentNumbers = { data: Array<number | string>; grad: Array<number | string> };
-type Item = { c: CaseDef; j: Judgement; student: StudentNumbers };
+type Item = {
+  c: CaseDef;
+  j: Judgement;
+  student: StudentNumbers;
+  /** Whether each candidate asked so far reproduces this case: the naming rule asks, then matching each failing case asks again. */
+  matched: Map<Candidate, boolean>;
+};
 
 // The sandbox sends non-finite numbers as 'NaN', 'Infinity' or '-Infinity'
 // (JSON has no such numbers), so a mutant's overflow is matched by name; what
@@ -63,7 +69,7 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
       // Set aside: what else is wrong shows in the cases a plain number does not spoil.
       perCase.set(c.id, numberOperandNote(j));
       found.add(NUMBER_OPERAND);
-    } else if (c.graph && j.student) items.push({ c, j, student: j.student });
+    } else if (c.graph && j.student) items.push({ c, j, student: j.student, matched: new Map() });
   }
   const failing: Item[] = [];
   for (const item of items.filter((i) => i.j.status === 'fail')) {
@@ -73,26 +79,25 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
       if (!perCase.has(item.c.id)) perCase.set(item.c.id, forwardValueNote(item.c, item.j, tol));
     }
   }
-  const compared = items.filter((i) => i.j.status !== 'fail' || failing.includes(i));
+  const isFailing = new Set(failing);
+  const compared = items.filter((i) => i.j.status !== 'fail' || isFailing.has(i));
   if (failing.length === 0) return { ids: orderIds([...found]), explainsAll: true, perCase };
   // Failing cases first: most candidates are ruled out by the first of them.
   const bySize = (a: Item, b: Item) => a.c.graph!.nodes.length - b.c.graph!.nodes.length;
-  const ordered = [...failing.sort(bySize), ...compared.filter((i) => !failing.includes(i)).sort(bySize)];
-  const ruleCases = (cand: Candidate) =>
-    ordered.map((i) => ({
-      item: i,
-      graph: i.c.graph!,
-      failing: failing.includes(i),
-      matches: () => sameAs(i.student, mutantNodes(cand, i.c), tol),
-    }));
+  const ordered = [...failing.sort(bySize), ...compared.filter((i) => !isFailing.has(i)).sort(bySize)];
+  const matches = (cand: Candidate, i: Item) => {
+    let same = i.matched.get(cand);
+    if (same === undefined) i.matched.set(cand, (same = sameAs(i.student, mutantNodes(cand, i.c), tol)));
+    return same;
+  };
+  const ruleCases = ordered.map((i) => ({ item: i, graph: i.c.graph!, failing: isFailing.has(i) }));
   // The naming rule (./naming-rule.ts): a mistake is named only when it explains every case of its own rule.
-  const named: Candidate[] = singleCandidates().filter((cand) => fitsItsRule(cand.flaws, ruleCases(cand)));
-  const matchedBy = (i: Item) => named.find((cand) => sameAs(i.student, mutantNodes(cand, i.c), tol));
+  const fits = (cand: Candidate) => fitsItsRule(cand.flaws, ruleCases, (rc) => matches(cand, rc.item));
+  const named: Candidate[] = singleCandidates().filter(fits);
+  const matchedBy = (i: Item) => named.find((cand) => matches(cand, i));
   if (failing.some((i) => !matchedBy(i))) {
     // Two mistakes at once: a pair may explain what no single one does.
-    const pair = pairCandidates().find(
-      (cand) => !cand.members.every((m) => named.includes(m)) && fitsItsRule(cand.flaws, ruleCases(cand)),
-    );
+    const pair = pairCandidates().find((cand) => !cand.members.every((m) => named.includes(m)) && fits(cand));
     if (pair) named.unshift(pair);
   }
   const unexplained = failing.filter((i) => !matchedBy(i));
@@ -101,7 +106,7 @@ export function diagnose(cases: CaseDef[], judged: Map<string, Judgement>, tol: 
     if (match) perCase.set(i.c.id, explainCase(i.c, match, i.j, tol));
   }
   if (unexplained.length > 0) {
-    const passing = compared.filter((i) => !failing.includes(i)).map((i) => i.c.graph!);
+    const passing = compared.filter((i) => !isFailing.has(i)).map((i) => i.c.graph!);
     const note = commonGroundNote(
       commonGround(
         unexplained.map((i) => i.c.graph!),

@@ -10,8 +10,20 @@ import type { GraphSpec } from '../cases/graph.ts';
 import { isLeaf } from '../cases/graph.ts';
 import type { Flaws } from './mutant-engine.ts';
 
-/** The ops whose backward rule a flaw changes; 'all' for flaws of backward() itself or of every Value. */
-export function opsOfFlaws(flaws: Flaws): Set<string> | 'all' {
+const opsOfEachFlaws = new WeakMap<Flaws, ReadonlySet<string> | 'all'>();
+
+/**
+ * The ops whose backward rule a flaw changes; 'all' for flaws of backward()
+ * itself or of every Value. Asked for every candidate on every case, so it
+ * is worked out once per candidate's flaws.
+ */
+export function opsOfFlaws(flaws: Flaws): ReadonlySet<string> | 'all' {
+  let ops = opsOfEachFlaws.get(flaws);
+  if (!ops) opsOfEachFlaws.set(flaws, (ops = flawOps(flaws)));
+  return ops;
+}
+
+function flawOps(flaws: Flaws): Set<string> | 'all' {
   if (flaws.order || flaws.unseeded || flaws.gradUndefined || flaws.uniqueChildren) return 'all';
   const ops = new Set<string>([...(flaws.overwrite ?? []), ...(flaws.noUpstream ?? [])]);
   if (flaws.mulOwn) ops.add('mul');
@@ -59,8 +71,6 @@ export function bearsOn(flaws: Flaws, graph: GraphSpec): boolean {
 export interface RuleCase {
   graph: GraphSpec;
   failing: boolean;
-  /** The mutant's numbers equal the student's on this case. */
-  matches: () => boolean;
 }
 
 /**
@@ -72,7 +82,12 @@ export interface RuleCase {
  * shows. Returns the failing cases the flaws explain, or undefined when
  * they may not be named.
  */
-export function fitsItsRule<T extends RuleCase>(flaws: Flaws, cases: T[]): T[] | undefined {
+export function fitsItsRule<T extends RuleCase>(
+  flaws: Flaws,
+  cases: T[],
+  /** The mutant's numbers equal the student's on this case. */
+  matches: (c: T) => boolean,
+): T[] | undefined {
   const explained: T[] = [];
   const suspect = new Set<string>();
   for (const c of cases) {
@@ -82,7 +97,7 @@ export function fitsItsRule<T extends RuleCase>(flaws: Flaws, cases: T[]): T[] |
       if (c.failing) for (const op of graphOps(c.graph)) suspect.add(op);
       continue;
     }
-    if (!c.matches()) return undefined;
+    if (!matches(c)) return undefined;
     if (c.failing) explained.push(c);
   }
   const own = opsOfFlaws(flaws);

@@ -4,6 +4,7 @@
  * by a wrong mul rule is a mul problem, and is reported as one).
  */
 import type { CaseDef } from '../cases/case-list.ts';
+import type { GraphSpec } from '../cases/graph.ts';
 import type { Judgement } from '../04-compare/compare.ts';
 import { referenceGraph } from '../04-compare/reference.ts';
 import { close, type Tolerance } from '../04-compare/tolerance.ts';
@@ -40,7 +41,20 @@ const EXERCISE_OF_RULE: Record<Misconception['rule'], string | null> = {
   loss: null,
 };
 
+const changes = new WeakMap<Tolerance, WeakMap<GraphSpec, Map<Candidate, boolean>>>();
+
+/** Whether the member's mistake changes the case's numbers at all; the same for every submission with that graph. */
 function changesCase(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
+  let byGraph = changes.get(tol);
+  if (!byGraph) changes.set(tol, (byGraph = new WeakMap()));
+  let byMember = byGraph.get(c.graph!);
+  if (!byMember) byGraph.set(c.graph!, (byMember = new Map()));
+  let changed = byMember.get(member);
+  if (changed === undefined) byMember.set(member, (changed = differs(member, c, tol)));
+  return changed;
+}
+
+function differs(member: Candidate, c: CaseDef, tol: Tolerance): boolean {
   const mutant = mutantNodes(member, c);
   const reference = referenceGraph(c);
   if (!mutant) return true;

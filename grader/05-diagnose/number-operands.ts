@@ -20,9 +20,20 @@ import type { CaseNote } from './notes.ts';
 
 export const NUMBER_OPERAND = 'number-operand-not-wrapped';
 
-/** Whether the graph hands a plain number to an op other than pow (whose exponent is a number by contract). */
+const numberOperandIn = new WeakMap<GraphSpec, boolean>();
+
+/**
+ * Whether the graph hands a plain number to an op other than pow (whose
+ * exponent is a number by contract). Asked several times per case of every
+ * submission, the 5,000-node chain included, so it is read once per graph.
+ */
 export function hasNumberOperand(graph: GraphSpec): boolean {
-  return graph.nodes.some((n) => !isLeaf(n) && n.op !== 'pow' && n.args.some((a) => typeof a === 'number'));
+  let found = numberOperandIn.get(graph);
+  if (found === undefined) {
+    found = graph.nodes.some((n) => !isLeaf(n) && n.op !== 'pow' && n.args.some((a) => typeof a === 'number'));
+    numberOperandIn.set(graph, found);
+  }
+  return found;
 }
 
 /**
