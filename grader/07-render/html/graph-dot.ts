@@ -72,7 +72,10 @@ export function graphToDot(nodes: NodeReport[], tol: Tolerance, { opNodes = true
   const lines = [
     'digraph G {',
     '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.2, ranksep=0.35, pad=0.1];',
-    '  node [shape=record, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=11, height=0.3, margin="0.22,0.05"];',
+    // fontname is what Graphviz measures labels with: it knows Helvetica's metrics, while an unknown
+    // name (a CSS-style list) falls back to Times's narrower ones, slower, and boxes too tight for
+    // the sans-serif the page draws them in (.graph-svg text in the stylesheet).
+    '  node [shape=record, style="rounded,filled", fontname="Helvetica", fontsize=11, height=0.3, margin="0.22,0.05"];',
     '  edge [color="#64748b", arrowsize=0.6];',
   ];
   let extra = 0;

@@ -8,6 +8,10 @@
  * url(...) or namespace URL) is dropped. Unexpected markup fails closed.
  */
 
+import { SvgTokens, UnsafeSvgError } from './svg-tokens.ts';
+
+export { UnsafeSvgError };
+
 /** Kept as they are. */
 const ELEMENTS = new Set([
   'svg',
@@ -59,12 +63,29 @@ const ATTRIBUTES = new Set([
   'text-decoration',
 ]);
 /** No url(), no javascript:, no expression(): plain numbers, names, colours and transforms only. */
-const SAFE_VALUE = /^[\w\s#.,%()+-]*$/;
+const SAFE_CHARACTERS = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ \t\n\r#.,%()+-')
+  SAFE_CHARACTERS[c.charCodeAt(0)] = 1;
+const UNSAFE_CALL = /url\s*\(|expression\s*\(/i;
+
+/**
+ * Letters, digits, `_`, whitespace and `# . , % ( ) + -` only, checked a
+ * character at a time: path data and point lists are most of a drawing, and
+ * a regular expression over each cost more than the rest of the sanitizer.
+ */
+function isSafeValue(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (SAFE_CHARACTERS[value.charCodeAt(i)] !== 1) return false;
+  return !value.includes('(') || !UNSAFE_CALL.test(value);
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 
+const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
+
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
+  // Most text and nearly every attribute value has no reference at all.
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
@@ -73,60 +94,63 @@ export function decodeEntities(text: string): string {
   });
 }
 
+const XML_SPECIAL = /[&<>"']/;
+const XML_SPECIALS = /[&<>"']/g;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
-const TOKEN =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|<|[^<]+/g;
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*"([^"]*)"/g;
-
-export class UnsafeSvgError extends Error {}
-
 export function sanitizeSvg(svg: string): string {
-  const out: string[] = [];
+  const tokens = new SvgTokens(svg);
+  let out = '';
+  /** Every element open at this point, kept or not, innermost last: tags must balance. */
   const open: string[] = [];
-  /** Depth inside a dropped element: nothing inside it is kept. */
-  let skip = 0;
+  /** How many of them are kept: text is kept only inside one. */
+  let keptDepth = 0;
+  /** Depth of the outermost dropped element open, or -1: nothing inside it is kept. */
+  let droppedAt = -1;
   let sawRoot = false;
-  for (const match of svg.matchAll(TOKEN)) {
-    const [token, closing, rawName, rawAttributes, selfClosing] = match;
-    if (token === '<') throw new UnsafeSvgError('malformed tag in SVG');
-    if (token.startsWith('<!') || token.startsWith('<?')) continue;
-    if (rawName === undefined) {
-      if (skip === 0 && open.length > 0) out.push(escapeXml(decodeEntities(token)));
+  while (tokens.next()) {
+    if (tokens.kind === 'text') {
+      if (droppedAt < 0 && keptDepth > 0) out += escapeXml(decodeEntities(tokens.text));
       continue;
     }
-    const name = rawName.toLowerCase();
-    const kept = ELEMENTS.has(name);
-    if (closing) {
-      if (skip > 0) skip--;
+    const name = tokens.name.toLowerCase();
+    const kept = droppedAt < 0 && ELEMENTS.has(name);
+    if (tokens.kind === 'close') {
+      if (open.pop() !== name) throw new UnsafeSvgError(`unbalanced </${name}> in SVG`);
+      if (droppedAt === open.length) droppedAt = -1;
       else if (kept) {
-        if (open.pop() !== name) throw new UnsafeSvgError(`unbalanced </${name}> in SVG`);
-        out.push(`</${name}>`);
+        keptDepth--;
+        out += `</${name}>`;
       }
       continue;
     }
-    const leaf = selfClosing === '/';
-    if (skip > 0 || (!kept && !UNWRAP.has(name))) {
-      if (!leaf) skip++;
-      continue;
+    if (droppedAt < 0 && !kept && !UNWRAP.has(name)) {
+      if (tokens.selfClosing) continue;
+      droppedAt = open.length;
     }
-    if (!kept) continue;
-    if (name === 'svg') sawRoot = true;
-    out.push(`<${name}${attributes(rawAttributes ?? '')}${leaf ? '/>' : '>'}`);
-    if (!leaf) open.push(name);
+    if (kept) {
+      if (name === 'svg') sawRoot = true;
+      out += `<${name}${attributes(tokens)}${tokens.selfClosing ? '/>' : '>'}`;
+    }
+    if (tokens.selfClosing) continue;
+    open.push(name);
+    if (kept) keptDepth++;
   }
   if (!sawRoot || open.length > 0) throw new UnsafeSvgError('SVG is incomplete');
-  return out.join('').trim();
+  return out.trim();
 }
 
-function attributes(raw: string): string {
+function attributes(tokens: SvgTokens): string {
   let kept = '';
-  for (const [, rawName, rawValue] of raw.matchAll(ATTRIBUTE)) {
-    const name = rawName.toLowerCase();
-    const value = decodeEntities(rawValue);
-    if (!ATTRIBUTES.has(name) || !SAFE_VALUE.test(value) || /url\s*\(|expression\s*\(/i.test(value)) continue;
+  const names = tokens.attributeNames;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i].toLowerCase();
+    if (!ATTRIBUTES.has(name)) continue;
+    const value = decodeEntities(tokens.attributeValues[i]);
+    if (!isSafeValue(value)) continue;
     // SVG is case-sensitive: viewBox must keep its capital B.
     kept += ` ${name === 'viewbox' ? 'viewBox' : name}="${escapeXml(value)}"`;
   }

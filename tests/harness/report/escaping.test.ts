@@ -155,3 +155,39 @@ describe('SVG sanitizer', () => {
     expect(() => sanitizeSvg('<g></g>')).toThrow(UnsafeSvgError);
   });
 });
+
+describe('SVG sanitizer reading markup strictly', () => {
+  const svg = (inner: string) => `<svg width="1pt" height="1pt">${inner}</svg>`;
+
+  it('throws on an attribute that is not double-quoted, or a tag left open', () => {
+    expect(() => sanitizeSvg(svg(`<text x='1'>a</text>`))).toThrow(UnsafeSvgError);
+    expect(() => sanitizeSvg(svg('<text x=1>a</text>'))).toThrow(UnsafeSvgError);
+    expect(() => sanitizeSvg(svg('<text x="1"y="2">a</text>'))).toThrow(UnsafeSvgError);
+    expect(() => sanitizeSvg(svg('<text x="1>a</text>'))).toThrow(UnsafeSvgError);
+    expect(() => sanitizeSvg(svg('<!-- never closed'))).toThrow(UnsafeSvgError);
+    expect(() => sanitizeSvg(svg('</g x="1">'))).toThrow(UnsafeSvgError);
+  });
+
+  it('throws on a closing tag that does not match, even inside a dropped element', () => {
+    expect(() => sanitizeSvg(svg('<script></g><text>x</text></script>'))).toThrow(UnsafeSvgError);
+  });
+
+  it('drops what a dropped element holds, at any depth, and keeps what follows it', () => {
+    const clean = sanitizeSvg(svg('<foreignObject><g><text>in</text></g><script/></foreignObject><text>out</text>'));
+    expect(clean).toBe('<svg width="1pt" height="1pt"><text>out</text></svg>');
+  });
+
+  it('decodes a value before it checks it, and escapes text decoded from references', () => {
+    const clean = sanitizeSvg(svg('<text fill="url&#40;http://x)" x="1">&#x3C;script&#x3e;</text>'));
+    expect(clean).toBe('<svg width="1pt" height="1pt"><text x="1">&#60;script&#62;</text></svg>');
+    expect(sanitizeSvg(svg('<TEXT X="1">a</TEXT><SCRIPT>b</SCRIPT>'))).toBe(
+      '<svg width="1pt" height="1pt"><text x="1">a</text></svg>',
+    );
+  });
+
+  it('allows whitespace around = and before the end of a tag, as XML does', () => {
+    expect(sanitizeSvg(svg('<text x = "1" >a</text><path d="M0,0" />'))).toBe(
+      '<svg width="1pt" height="1pt"><text x="1">a</text><path d="M0,0"/></svg>',
+    );
+  });
+});
