@@ -11,9 +11,10 @@
  * kept, so a host's final moments may be missed).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childrenOf } from './sizes.ts';
 
 const BIN = fileURLToPath(new URL('../bin/grader.js', import.meta.url));
 /** Linux's clock ticks per second for /proc times (USER_HZ). */
@@ -35,16 +36,6 @@ function cpuMs(pid: number | 'self', which: 'own' | 'children'): number {
   if (!fields) return Number.NaN;
   const at = which === 'own' ? 11 : 13;
   return ((Number(fields[at]) + Number(fields[at + 1])) * 1000) / TICKS;
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    );
-  } catch {
-    return [];
-  }
 }
 
 export interface CliGrade {

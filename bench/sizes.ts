@@ -38,7 +38,7 @@ function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
 }
 
 /** Direct children of a process (the sandbox hosts of the grader). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
       readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
